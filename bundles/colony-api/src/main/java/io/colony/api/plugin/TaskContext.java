@@ -33,7 +33,7 @@ public interface TaskContext {
         }
     }
 
-    /** The task's logger; its lines are kept with the task. */
+    /** The task's logger; its lines go to the node's log, tagged with the task id and the plugin. */
     System.Logger logger();
 
     /** JSON reading and writing. */

@@ -1,0 +1,56 @@
+package io.colony.worker.internal;
+
+import io.colony.api.node.NodeInfo;
+import io.colony.api.plugin.JsonCodec;
+import io.colony.api.plugin.Payload;
+import io.colony.api.worker.LocalExecutor;
+import io.colony.api.worker.TaskRequest;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleConsumer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The worker role of this node: present only when the node plays it, configured by
+ * {@value WorkerConfiguration#PID}. A configuration change re-creates the pool; tasks running then
+ * fail as rejected, which is what a caller must expect of a worker going away anyway.
+ */
+@Component(name = WorkerConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, service = LocalExecutor.class)
+@Designate(ocd = WorkerConfiguration.class)
+public final class WorkerService implements LocalExecutor {
+
+    private final TaskRunner runner;
+
+    @Activate
+    public WorkerService(Map<String, Object> properties,
+            @Reference(target = "(colony.node.roles=worker)") NodeInfo node,
+            @Reference PluginRegistry plugins,
+            @Reference JsonCodec json,
+            @Reference(service = LoggerFactory.class) Logger log) {
+        WorkerSettings settings = WorkerSettings.read(properties, Runtime.getRuntime().availableProcessors());
+        this.runner = new TaskRunner(settings, plugins, json, log);
+        log.info("Worker of node {} runs {} tasks at once, {} may wait", node.id(), settings.slots(), settings.queueCapacity());
+    }
+
+    @Deactivate
+    void deactivate() {
+        runner.close();
+    }
+
+    @Override
+    public CompletableFuture<Payload> run(TaskRequest request, DoubleConsumer progress) {
+        return runner.run(request, progress);
+    }
+
+    @Override
+    public CompletableFuture<Payload> runSplit(TaskRequest request, int chunks, DoubleConsumer progress) {
+        return runner.runSplit(request, chunks, progress);
+    }
+}
