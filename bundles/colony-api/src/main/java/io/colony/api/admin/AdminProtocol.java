@@ -37,8 +37,14 @@ public final class AdminProtocol {
     /** Name of the file under the node's data directory that holds the channel's port. */
     public static final String PORT_FILE = "shell.port";
 
-    /** Name of the file under the node's data directory that holds the admin secret. */
+    /**
+     * Name of the file under the node's data directory that holds the admin secret: the HMAC key as
+     * hex digits (the node writes 32 random bytes, readable by its user only).
+     */
     public static final String SECRET_FILE = "admin.secret";
+
+    /** Fewest key bytes a secret file may hold. */
+    public static final int MIN_SECRET_BYTES = 16;
 
     /** Exit status of a command that completed. */
     public static final int STATUS_OK = 0;
@@ -124,6 +130,25 @@ public final class AdminProtocol {
         byte[] payload = new byte[length];
         in.readFully(payload);
         return new Frame(type, payload);
+    }
+
+    /**
+     * The HMAC key held by a secret file's content: its hex digits decoded, surrounding whitespace
+     * ignored. Server and client both read the file through this method, so they agree on the key.
+     *
+     * @throws IllegalArgumentException when the content is not at least {@value #MIN_SECRET_BYTES}
+     *     bytes written as hex digits
+     */
+    public static byte[] secretKey(String fileContent) {
+        try {
+            byte[] key = HexFormat.of().parseHex(fileContent.strip());
+            if (key.length >= MIN_SECRET_BYTES) {
+                return key;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below, with what was expected
+        }
+        throw new IllegalArgumentException("not an admin secret (expected at least " + 2 * MIN_SECRET_BYTES + " hex digits)");
     }
 
     /** The answer to a challenge: hex HMAC-SHA256 of the nonce under the secret. */

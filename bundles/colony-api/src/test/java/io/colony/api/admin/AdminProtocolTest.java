@@ -67,4 +67,18 @@ class AdminProtocolTest {
         assertArrayEquals(answer.getBytes(StandardCharsets.US_ASCII),
                 AdminProtocol.respond(secret, nonce).getBytes(StandardCharsets.US_ASCII));
     }
+
+    @Test
+    void secretKeyIsTheHexDecodedFileContent() {
+        assertArrayEquals(new byte[] {0x01, 0x23, 0x45, 0x67, (byte) 0x89, (byte) 0xab, (byte) 0xcd, (byte) 0xef,
+                0x01, 0x23, 0x45, 0x67, (byte) 0x89, (byte) 0xab, (byte) 0xcd, (byte) 0xef},
+                AdminProtocol.secretKey("  0123456789abcdef0123456789ABCDEF\n"));
+    }
+
+    @Test
+    void secretKeyRefusesShortOrNonHexContent() {
+        assertEquals("not an admin secret (expected at least 32 hex digits)",
+                assertThrows(IllegalArgumentException.class, () -> AdminProtocol.secretKey("abcd")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> AdminProtocol.secretKey("s3cret-s3cret-s3cret-s3cret-s3cret!"));
+    }
 }
