@@ -1,0 +1,35 @@
+package io.colony.shell.internal.command;
+
+import io.colony.api.node.NodeInfo;
+import io.colony.api.node.Role;
+import io.colony.shell.internal.diagnostics.ComponentDiagnostics;
+import java.util.function.Supplier;
+
+/** Says in words why the node or its worker is not there, for the commands that need them. */
+final class Availability {
+
+    private final Supplier<NodeInfo> node;
+    private final ComponentDiagnostics diagnostics;
+
+    Availability(Supplier<NodeInfo> node, ComponentDiagnostics diagnostics) {
+        this.node = node;
+        this.diagnostics = diagnostics;
+    }
+
+    String whyNoNode() {
+        return "the node is not configured: " + diagnostics.whyInactive(ColonyCommands.NODE_COMPONENT);
+    }
+
+    /** Why no service of the worker's type is there: no node, no worker role, or the worker's component's own reason. */
+    String whyNoWorker(Class<?> workerService) {
+        NodeInfo current = node.get();
+        if (current == null) {
+            return whyNoNode();
+        }
+        if (!current.hasRole(Role.WORKER)) {
+            return "this node has no worker role (roles: " + String.join(",", current.roles().stream().map(Role::label).toList())
+                    + "); add worker to roles in etc/io.colony.node.cfg or start the node with --roles";
+        }
+        return diagnostics.whyMissing(workerService.getName());
+    }
+}

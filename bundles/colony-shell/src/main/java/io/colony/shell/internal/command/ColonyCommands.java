@@ -1,0 +1,116 @@
+package io.colony.shell.internal.command;
+
+import io.colony.api.node.NodeInfo;
+import io.colony.api.plugin.JsonCodec;
+import io.colony.api.worker.LocalExecutor;
+import io.colony.api.worker.PluginCatalog;
+import io.colony.shell.internal.DataDirectory;
+import io.colony.shell.internal.admin.AdminChannelServer;
+import io.colony.shell.internal.diagnostics.ComponentDiagnostics;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.OptionalInt;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+
+/**
+ * The Gogo commands of scope {@code colony}. Every service they use is optional, so that the
+ * commands are there to say why when the node or its worker is not.
+ */
+@Component(name = "io.colony.shell.commands", service = ColonyCommands.class, property = {
+        "osgi.command.scope=colony",
+        "osgi.command.function=node",
+        "osgi.command.function=plugins",
+        "osgi.command.function=run"})
+public final class ColonyCommands {
+
+    static final String NODE_COMPONENT = "io.colony.node";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile NodeInfo node;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile PluginCatalog catalog;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile LocalExecutor executor;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile JsonCodec json;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile ServiceComponentRuntime componentRuntime;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile AdminChannelServer adminChannel;
+
+    private final Path dataDirectory;
+    private final Availability availability;
+
+    @Activate
+    public ColonyCommands(BundleContext context) {
+        this(DataDirectory.of(context));
+    }
+
+    ColonyCommands(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+        this.availability = new Availability(() -> node, new ComponentDiagnostics(() -> componentRuntime));
+    }
+
+    @Descriptor("shows this node: id, cluster, roles, uptime, ports, data folder and Java version")
+    public void node(String... args) {
+        PrintStream out = System.out;
+        if (Usage.NODE.helpOrNoArguments(args, out)) {
+            return;
+        }
+        NodeInfo current = node;
+        if (current == null) {
+            throw new IllegalStateException("colony:node: " + availability.whyNoNode());
+        }
+        AdminChannelServer channel = adminChannel;
+        NodeCommand.print(current, channel == null ? OptionalInt.empty() : OptionalInt.of(channel.port()), dataDirectory, out);
+    }
+
+    @Descriptor("lists the plugins on this node with their versions and the bundles that provide them")
+    public void plugins(String... args) {
+        PrintStream out = System.out;
+        if (Usage.PLUGINS.helpOrNoArguments(args, out)) {
+            return;
+        }
+        PluginCatalog current = catalog;
+        if (current == null) {
+            throw new IllegalStateException("colony:plugins: " + availability.whyNoWorker(PluginCatalog.class));
+        }
+        PluginsCommand.print(current.plugins(), out);
+    }
+
+    @Descriptor("runs a plugin on this node and prints its result; colony:run --help explains the arguments")
+    public Object run(CommandSession session, @Descriptor("[options] <plugin> <input>...") String... args) {
+        PrintStream out = System.out;
+        RunArguments arguments = RunArguments.parse(args);
+        if (arguments.help()) {
+            out.println(Usage.RUN.text());
+            return null;
+        }
+        LocalExecutor currentExecutor = executor;
+        if (currentExecutor == null) {
+            throw new IllegalStateException("colony:run: " + availability.whyNoWorker(LocalExecutor.class));
+        }
+        JsonCodec currentJson = json;
+        if (currentJson == null) {
+            throw new IllegalStateException("colony:run: " + availability.whyNoWorker(JsonCodec.class));
+        }
+        new RunCommand(currentExecutor, catalog, currentJson, dataDirectory.resolve(ResultFiles.DIRECTORY), Clock.systemDefaultZone())
+                .execute(arguments, session.currentDir(), out);
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+package io.colony.shell.internal.command;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Durations and sizes as people write them: {@code 2d 3h 4m 5s}, {@code 10m}, {@code 64 MiB}. */
+final class HumanFormat {
+
+    private HumanFormat() {
+    }
+
+    static String duration(Duration duration) {
+        if (duration.isNegative()) {
+            return "-" + duration(duration.negated());
+        }
+        if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
+            return duration.toMillis() + "ms";
+        }
+        List<String> parts = new ArrayList<>();
+        add(parts, duration.toDaysPart(), "d");
+        add(parts, duration.toHoursPart(), "h");
+        add(parts, duration.toMinutesPart(), "m");
+        add(parts, duration.toSecondsPart(), "s");
+        return String.join(" ", parts);
+    }
+
+    static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return (value == Math.rint(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value))
+                + " " + units[unit];
+    }
+
+    private static void add(List<String> parts, long amount, String unit) {
+        if (amount > 0) {
+            parts.add(amount + unit);
+        }
+    }
+}

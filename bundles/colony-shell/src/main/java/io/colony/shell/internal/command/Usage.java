@@ -1,0 +1,42 @@
+package io.colony.shell.internal.command;
+
+/** A command's name and usage text; its errors name the command, say the reason and repeat the usage. */
+record Usage(String command, String text) {
+
+    static final Usage NODE = new Usage("colony:node", "usage: colony:node\n"
+            + "  shows this node: id, cluster, roles, uptime, ports, data folder and Java version");
+
+    static final Usage PLUGINS = new Usage("colony:plugins", "usage: colony:plugins\n"
+            + "  lists the plugins on this node with their versions and the bundles that provide them");
+
+    static final Usage RUN = new Usage("colony:run",
+            "usage: colony:run [--chunks N] [--timeout DURATION] [--version RANGE] [--out FILE] <plugin> <input>...\n"
+            + "  <input>          '{\"from\":1,\"to\":1000}' (JSON in quotes), @file, key=value pairs (from=1 to=1000) or text\n"
+            + "  --chunks N       split the input into N chunks (1.." + RunArguments.MAX_CHUNKS + ") and reduce their results\n"
+            + "  --timeout D      how long the task may run: 500ms, 30s, 5m, 2h or ISO-8601 (PT30S); default "
+            + HumanFormat.duration(RunArguments.DEFAULT_TIMEOUT) + "\n"
+            + "  --version RANGE  plugin version (1.2 means at least 1.2) or OSGi range in quotes ('[1.0,2)'); default the newest\n"
+            + "  --out FILE       write the result to FILE; binary results go to <data>/results/ otherwise");
+
+    /** An error for wrong arguments: {@code colony:run: <reason>} and the usage on the following lines. */
+    IllegalArgumentException error(String reason) {
+        return new IllegalArgumentException(command + ": " + reason + "\n" + text);
+    }
+
+    /** An error without the usage, for input that is well-formed but cannot be used. */
+    IllegalArgumentException problem(String reason) {
+        return new IllegalArgumentException(command + ": " + reason);
+    }
+
+    /** Fails when a command that takes no arguments gets some; prints the usage for --help. */
+    boolean helpOrNoArguments(String[] args, java.io.PrintStream out) {
+        if (args == null || args.length == 0) {
+            return false;
+        }
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.println(text);
+            return true;
+        }
+        throw error("unexpected argument '" + args[0] + "'");
+    }
+}

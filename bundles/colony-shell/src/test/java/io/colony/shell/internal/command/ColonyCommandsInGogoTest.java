@@ -1,0 +1,135 @@
+package io.colony.shell.internal.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.colony.api.node.Role;
+import io.colony.api.plugin.Payload;
+import io.colony.shell.internal.GogoShell;
+import io.colony.shell.internal.diagnostics.FakeComponentRuntime;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as Gogo parses and calls them: quoting, key=value without quotes, errors. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ColonyCommandsInGogoTest {
+
+    @TempDir
+    Path data;
+
+    private ColonyCommands commands;
+    private GogoShell gogo;
+    private CommandSession session;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() {
+        commands = new ColonyCommands(data);
+        gogo = new GogoShell().with("colony", commands);
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        session = gogo.processor().createSession(InputStream.nullInputStream(), print, print);
+    }
+
+    @AfterEach
+    void stop() {
+        session.close();
+        gogo.close();
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String failureOf(String line) {
+        return assertThrows(Exception.class, () -> session.execute(line)).getMessage();
+    }
+
+    private FakeWorker worker() {
+        FakeWorker worker = new FakeWorker(FakeWorker.plugin("primes")).answering(Payload.json("{\"count\":168}"));
+        commands.node = NodeCommandTest.node(EnumSet.of(Role.WORKER));
+        commands.executor = worker;
+        commands.catalog = worker;
+        commands.json = new io.colony.worker.internal.JacksonJsonCodec();
+        return worker;
+    }
+
+    @Test
+    void runTakesKeyValuePairsWithoutQuotes() throws Exception {
+        FakeWorker worker = worker();
+        assertEquals(null, session.execute("colony:run primes from=1 to=1000"));
+        assertEquals(Payload.json("{\"from\":1,\"to\":1000}"), worker.request.input());
+        assertEquals("{\"count\":168}\n", printed());
+    }
+
+    @Test
+    void runTakesJsonInSingleQuotesAndOptions() throws Exception {
+        FakeWorker worker = worker();
+        session.execute("colony:run --chunks 4 --version '[1.0,2)' primes '{\"from\": 1, \"to\": 10}'");
+        assertEquals(Payload.json("{\"from\": 1, \"to\": 10}"), worker.request.input());
+        assertEquals("[1.0,2)", worker.request.versionRange());
+        assertEquals(4, worker.chunks);
+    }
+
+    @Test
+    void runExplainsJsonThatGogoUnquoted() {
+        worker();
+        assertTrue(failureOf("colony:run primes {\"from\":1}").contains("put JSON in single quotes"));
+    }
+
+    @Test
+    void runWithWrongArgumentsFailsWithTheReasonAndTheUsage() {
+        worker();
+        String message = failureOf("colony:run primes");
+        assertTrue(message.startsWith("colony:run: missing <input> for plugin 'primes'\nusage: colony:run "), message);
+    }
+
+    @Test
+    void runHelpPrintsTheUsage() throws Exception {
+        session.execute("colony:run --help");
+        assertTrue(printed().startsWith("usage: colony:run [--chunks N]"), printed());
+    }
+
+    @Test
+    void commandsSayThatTheNodeHasNoWorkerRole() {
+        commands.node = NodeCommandTest.node(EnumSet.of(Role.MANAGER));
+        assertEquals("colony:plugins: this node has no worker role (roles: manager); add worker to roles in "
+                + "etc/io.colony.node.cfg or start the node with --roles", failureOf("colony:plugins"));
+        assertTrue(failureOf("colony:run primes from=1").startsWith("colony:run: this node has no worker role"));
+    }
+
+    @Test
+    void nodeSaysWhyTheNodeIsNotConfigured() {
+        commands.componentRuntime = new FakeComponentRuntime().with(FakeComponentRuntime.description("io.colony.node"),
+                FakeComponentRuntime.failed(FakeComponentRuntime.NODE_FAILURE));
+        assertEquals("colony:node: the node is not configured: component io.colony.node failed: "
+                + "io.colony.node: http.port = 'eighty': not a port number (1..65535)", failureOf("colony:node"));
+    }
+
+    @Test
+    void nodeAndPluginsPrintWhatTheyKnow() throws Exception {
+        worker();
+        session.execute("colony:node");
+        assertTrue(printed().startsWith("id       alpha\n"), printed());
+        out.reset();
+        session.execute("colony:plugins");
+        assertTrue(printed().startsWith("NAME    VERSION  SPLITTABLE"), printed());
+    }
+
+    @Test
+    void nodeAndPluginsRefuseArguments() {
+        assertTrue(failureOf("colony:node extra").startsWith("colony:node: unexpected argument 'extra'\nusage: colony:node"));
+        assertTrue(failureOf("colony:plugins --all").startsWith("colony:plugins: unexpected argument '--all'\nusage: colony:plugins"));
+    }
+}
