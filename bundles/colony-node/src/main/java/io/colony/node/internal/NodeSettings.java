@@ -47,14 +47,13 @@ record NodeSettings(String configuredId, String clusterName, Set<Role> roles, in
         if (!NAME.matcher(cluster).matches()) {
             throw invalid("cluster.name", cluster, "use 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
+        // configured values are checked even when the command line overrides them: a broken file is reported, not hidden
+        Set<Role> configuredRoles = roles("roles", text(properties, "roles", "manager,worker"));
+        int configuredPort = port("http.port", properties.containsKey("http.port") ? properties.get("http.port") : DEFAULT_HTTP_PORT);
         String rolesOverride = frameworkProperty.apply(ROLES_OVERRIDE);
-        Set<Role> roles = rolesOverride == null
-                ? roles("roles", text(properties, "roles", "manager,worker"))
-                : roles(ROLES_OVERRIDE, rolesOverride);
+        Set<Role> roles = rolesOverride == null ? configuredRoles : roles(ROLES_OVERRIDE, rolesOverride);
         String portOverride = frameworkProperty.apply(HTTP_PORT_OVERRIDE);
-        int httpPort = portOverride == null
-                ? port("http.port", properties.containsKey("http.port") ? properties.get("http.port") : DEFAULT_HTTP_PORT)
-                : port(HTTP_PORT_OVERRIDE, portOverride);
+        int httpPort = portOverride == null ? configuredPort : port(HTTP_PORT_OVERRIDE, portOverride);
         return new NodeSettings(id, cluster, roles, httpPort, userData(text(properties, "user.data", "")));
     }
 

@@ -73,6 +73,14 @@ class NodeSettingsTest {
     }
 
     @Test
+    void aMalformedConfiguredValueIsReportedEvenWhenTheCommandLineOverridesIt() {
+        Map<String, String> framework = Map.of("colony.http.port", "23000");
+        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
+                () -> NodeSettings.read(Map.of("http.port", "eighty"), framework::get));
+        assertEquals("io.colony.node: http.port = 'eighty': not a port number (1..65535)", error.getMessage());
+    }
+
+    @Test
     void aBadOverrideIsReportedUnderItsOwnName() {
         InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
                 () -> NodeSettings.read(Map.of(), Map.of("colony.http.port", "x")::get));
