@@ -41,7 +41,7 @@ public final class JacksonJsonCodec implements JsonCodec {
         } catch (JsonMappingException e) {
             throw new PluginException(describe(e), e);
         } catch (JsonProcessingException e) {
-            throw new PluginException("input: malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage(), e);
+            throw new PluginException("input: malformed JSON" + at(e.getLocation()) + ": " + withoutSourceReference(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new PluginException("input: unreadable JSON: " + e.getMessage(), e);
         }
@@ -75,6 +75,11 @@ public final class JacksonJsonCodec implements JsonCodec {
             return subject + ": expected " + typeName(mismatched.getTargetType()) + at(e.getLocation()) + " (" + e.getOriginalMessage() + ")";
         }
         return subject + ": " + e.getOriginalMessage();
+    }
+
+    /** Jackson's messages may point at "[Source: REDACTED ...]", which says nothing to a user. */
+    private static String withoutSourceReference(String message) {
+        return message.replaceAll("\\s*\\(start marker at \\[Source: [^]]*\\]\\)", "");
     }
 
     private static String typeName(Class<?> type) {

@@ -128,8 +128,9 @@ final class TaskRunner implements LocalExecutor, AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        abortActive();
         pool.shutdownNow();
-        active.forEach(task -> task.abort(Reason.REJECTED, "the worker is stopping"));
+        abortActive();
         try {
             if (!pool.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 log.warn("Tasks still running {} s after the worker stopped; their threads are left to finish", SHUTDOWN_WAIT_SECONDS);
@@ -137,6 +138,14 @@ final class TaskRunner implements LocalExecutor, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Fails every task that has not ended, before the pool's interrupts could make them look
+     * cancelled, and again after the pool dropped its queue, so that no caller waits forever.
+     */
+    private void abortActive() {
+        active.forEach(task -> task.abort(Reason.REJECTED, "the worker is stopping"));
     }
 
     static String format(Duration duration) {

@@ -61,6 +61,12 @@ class JacksonJsonCodecTest {
     }
 
     @Test
+    void unclosedObjectIsNamedWithoutJacksonInternals() {
+        PluginException e = assertThrows(PluginException.class, () -> codec.decode(Payload.json("{\"from\":1"), Range.class));
+        assertEquals("input: malformed JSON at line 1, column 10: Unexpected end-of-input: expected close marker for Object", e.getMessage());
+    }
+
+    @Test
     void trailingGarbageIsRefused() {
         PluginException e = assertThrows(PluginException.class, () -> codec.decode(Payload.json("{\"from\":1,\"to\":2} extra"), Range.class));
         assertTrue(e.getMessage().startsWith("input: "), e.getMessage());
