@@ -1,12 +1,13 @@
 package io.colony.node.internal;
 
+import io.colony.api.config.ConfigurationValues;
+import io.colony.api.config.InvalidConfigurationException;
 import io.colony.api.node.Role;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -39,41 +40,27 @@ record NodeSettings(String configuredId, String clusterName, Set<Role> roles, in
      * @throws InvalidConfigurationException naming the key and the reason
      */
     static NodeSettings read(Map<String, ?> properties, Function<String, String> frameworkProperty) {
-        String id = text(properties, "id", "");
+        ConfigurationValues values = ConfigurationValues.of(NodeConfiguration.PID, properties);
+        String id = values.text("id", "");
         if (!id.isEmpty() && !NAME.matcher(id).matches()) {
-            throw invalid("id", id, "use 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw values.invalid("id", id, "use 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        String cluster = text(properties, "cluster.name", "colony");
+        String cluster = values.text("cluster.name", "colony");
         if (!NAME.matcher(cluster).matches()) {
-            throw invalid("cluster.name", cluster, "use 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw values.invalid("cluster.name", cluster, "use 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         // configured values are checked even when the command line overrides them: a broken file is reported, not hidden
-        Set<Role> configuredRoles = roles("roles", text(properties, "roles", "manager,worker"));
-        int configuredPort = port("http.port", properties.containsKey("http.port") ? properties.get("http.port") : DEFAULT_HTTP_PORT);
+        Set<Role> configuredRoles = roles(values, "roles", values.text("roles", "manager,worker"));
+        Object portValue = values.value("http.port");
+        int configuredPort = portValue == null ? DEFAULT_HTTP_PORT : port(values, "http.port", portValue);
         String rolesOverride = frameworkProperty.apply(ROLES_OVERRIDE);
-        Set<Role> roles = rolesOverride == null ? configuredRoles : roles(ROLES_OVERRIDE, rolesOverride);
+        Set<Role> roles = rolesOverride == null ? configuredRoles : roles(values, ROLES_OVERRIDE, rolesOverride);
         String portOverride = frameworkProperty.apply(HTTP_PORT_OVERRIDE);
-        int httpPort = portOverride == null ? configuredPort : port(HTTP_PORT_OVERRIDE, portOverride);
-        return new NodeSettings(id, cluster, roles, httpPort, userData(text(properties, "user.data", "")));
+        int httpPort = portOverride == null ? configuredPort : port(values, HTTP_PORT_OVERRIDE, portOverride);
+        return new NodeSettings(id, cluster, roles, httpPort, userData(values, values.text("user.data", "")));
     }
 
-    private static String text(Map<String, ?> properties, String key, String defaultValue) {
-        Object value = properties.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value instanceof String[] values) {
-            return String.join(",", values);
-        }
-        if (value instanceof Iterable<?> values) {
-            StringJoiner joined = new StringJoiner(",");
-            values.forEach(item -> joined.add(String.valueOf(item)));
-            return joined.toString();
-        }
-        return String.valueOf(value).trim();
-    }
-
-    private static Set<Role> roles(String key, String value) {
+    private static Set<Role> roles(ConfigurationValues values, String key, String value) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : value.split(",")) {
             if (name.isBlank()) {
@@ -82,33 +69,20 @@ record NodeSettings(String configuredId, String clusterName, Set<Role> roles, in
             try {
                 roles.add(Role.parse(name));
             } catch (IllegalArgumentException e) {
-                throw invalid(key, value, e.getMessage());
+                throw values.invalid(key, value, e.getMessage());
             }
         }
         if (roles.isEmpty()) {
-            throw invalid(key, value, "a node needs at least one role (manager, worker or tracker)");
+            throw values.invalid(key, value, "a node needs at least one role (manager, worker or tracker)");
         }
         return roles;
     }
 
-    private static int port(String key, Object value) {
-        int port;
-        if (value instanceof Number number && number.doubleValue() == number.intValue()) {
-            port = number.intValue();
-        } else {
-            try {
-                port = Integer.parseInt(String.valueOf(value).trim());
-            } catch (NumberFormatException e) {
-                throw invalid(key, value, "not a port number (1..65535)");
-            }
-        }
-        if (port < 1 || port > 65535) {
-            throw invalid(key, value, "not a port number (1..65535)");
-        }
-        return port;
+    private static int port(ConfigurationValues values, String key, Object value) {
+        return values.integer(key, value, 1, 65535, "not a port number (1..65535)");
     }
 
-    private static Map<String, String> userData(String value) {
+    private static Map<String, String> userData(ConfigurationValues values, String value) {
         Map<String, String> data = new LinkedHashMap<>();
         for (String pair : value.split(",")) {
             if (pair.isBlank()) {
@@ -116,14 +90,10 @@ record NodeSettings(String configuredId, String clusterName, Set<Role> roles, in
             }
             int equals = pair.indexOf('=');
             if (equals <= 0) {
-                throw invalid("user.data", value, "entries must be key=value, '" + pair.trim() + "' is not");
+                throw values.invalid("user.data", value, "entries must be key=value, '" + pair.trim() + "' is not");
             }
             data.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
         }
         return data;
-    }
-
-    private static InvalidConfigurationException invalid(String key, Object value, String reason) {
-        return new InvalidConfigurationException(NodeConfiguration.PID, key, value, reason);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.colony.api.config.InvalidConfigurationException;
 import io.colony.api.node.Role;
 import java.util.EnumSet;
 import java.util.Map;

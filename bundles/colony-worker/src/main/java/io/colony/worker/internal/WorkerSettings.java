@@ -1,5 +1,6 @@
 package io.colony.worker.internal;
 
+import io.colony.api.config.ConfigurationValues;
 import java.util.Map;
 
 /**
@@ -13,33 +14,9 @@ record WorkerSettings(int slots, int queueCapacity) {
     static final int MAX_QUEUE_CAPACITY = 1_000_000;
 
     static WorkerSettings read(Map<String, ?> properties, int availableProcessors) {
-        int slots = integer(properties, "slots", 0, 0, MAX_SLOTS);
-        int queueCapacity = integer(properties, "queue.capacity", DEFAULT_QUEUE_CAPACITY, 1, MAX_QUEUE_CAPACITY);
+        ConfigurationValues values = ConfigurationValues.of(WorkerConfiguration.PID, properties);
+        int slots = values.integer("slots", 0, 0, MAX_SLOTS);
+        int queueCapacity = values.integer("queue.capacity", DEFAULT_QUEUE_CAPACITY, 1, MAX_QUEUE_CAPACITY);
         return new WorkerSettings(slots == 0 ? availableProcessors : slots, queueCapacity);
-    }
-
-    private static int integer(Map<String, ?> properties, String key, int defaultValue, int min, int max) {
-        Object value = properties.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        long number;
-        if (value instanceof Number n && n.doubleValue() == n.longValue()) {
-            number = n.longValue();
-        } else {
-            try {
-                number = Long.parseLong(String.valueOf(value).trim());
-            } catch (NumberFormatException e) {
-                throw invalid(key, value, "not a whole number");
-            }
-        }
-        if (number < min || number > max) {
-            throw invalid(key, value, "must be between " + min + " and " + max);
-        }
-        return (int) number;
-    }
-
-    private static IllegalArgumentException invalid(String key, Object value, String reason) {
-        return new IllegalArgumentException(WorkerConfiguration.PID + ": " + key + " = '" + value + "': " + reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.colony.shell.internal.admin;
 
+import io.colony.api.config.ConfigurationValues;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,35 +21,11 @@ public record AdminSettings(int port, int sessions, Duration authTimeout, Durati
 
     /** @throws IllegalArgumentException naming the PID, the key and the reason */
     public static AdminSettings read(Map<String, ?> properties) {
-        int port = integer(properties, "admin.port", DEFAULT_PORT, 0, 65535);
-        int sessions = integer(properties, "admin.sessions", DEFAULT_SESSIONS, 1, 256);
-        int authSeconds = integer(properties, "auth.timeout.seconds", DEFAULT_AUTH_TIMEOUT_SECONDS, 1, 300);
-        int idleMinutes = integer(properties, "idle.timeout.minutes", DEFAULT_IDLE_TIMEOUT_MINUTES, 1, 10080);
+        ConfigurationValues values = ConfigurationValues.of(AdminChannelConfiguration.PID, properties);
+        int port = values.integer("admin.port", DEFAULT_PORT, 0, 65535);
+        int sessions = values.integer("admin.sessions", DEFAULT_SESSIONS, 1, 256);
+        int authSeconds = values.integer("auth.timeout.seconds", DEFAULT_AUTH_TIMEOUT_SECONDS, 1, 300);
+        int idleMinutes = values.integer("idle.timeout.minutes", DEFAULT_IDLE_TIMEOUT_MINUTES, 1, 10080);
         return new AdminSettings(port, sessions, Duration.ofSeconds(authSeconds), Duration.ofMinutes(idleMinutes));
-    }
-
-    private static int integer(Map<String, ?> properties, String key, int defaultValue, int min, int max) {
-        Object value = properties.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        long number;
-        if (value instanceof Number n && n.doubleValue() == n.longValue()) {
-            number = n.longValue();
-        } else {
-            try {
-                number = Long.parseLong(String.valueOf(value).trim());
-            } catch (NumberFormatException e) {
-                throw invalid(key, value, "not a whole number");
-            }
-        }
-        if (number < min || number > max) {
-            throw invalid(key, value, "must be between " + min + " and " + max);
-        }
-        return (int) number;
-    }
-
-    private static IllegalArgumentException invalid(String key, Object value, String reason) {
-        return new IllegalArgumentException(AdminChannelConfiguration.PID + ": " + key + " = '" + value + "': " + reason);
     }
 }
