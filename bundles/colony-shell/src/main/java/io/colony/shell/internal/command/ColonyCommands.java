@@ -110,7 +110,7 @@ public final class ColonyCommands {
             throw new IllegalStateException("colony:run: " + availability.whyNoWorker(JsonCodec.class));
         }
         new RunCommand(currentExecutor, catalog, currentJson, dataDirectory.resolve(ResultFiles.DIRECTORY), Clock.systemDefaultZone())
-                .execute(arguments, session.currentDir(), out);
+                .execute(arguments, session.currentDir(), out, System.err);
         return null;
     }
 }

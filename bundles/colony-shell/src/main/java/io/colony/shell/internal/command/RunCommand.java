@@ -54,10 +54,12 @@ final class RunCommand {
 
     /**
      * @param workingDirectory where relative {@code @input} and {@code --out} paths are resolved
+     * @param out receives the result (or where a binary result was written)
+     * @param err receives how long the job took, apart from the result so that scripts can keep it out
      * @throws IllegalArgumentException for wrong arguments or unusable input
      * @throws IllegalStateException when the task fails, times out or is interrupted
      */
-    void execute(RunArguments arguments, Path workingDirectory, PrintStream out) {
+    void execute(RunArguments arguments, Path workingDirectory, PrintStream out, PrintStream err) {
         Payload input;
         try {
             input = InputPayloads.parse(arguments.inputs(), workingDirectory, json);
@@ -66,6 +68,7 @@ final class RunCommand {
         }
         checkPluginExists(arguments);
         TaskRequest request = new TaskRequest(arguments.plugin(), arguments.versionRange(), input, arguments.timeout());
+        long started = System.nanoTime();
         CompletableFuture<Payload> future;
         try {
             future = arguments.split()
@@ -75,7 +78,9 @@ final class RunCommand {
             throw failure(e);
         }
         Payload result = await(future, arguments.timeout());
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         print(arguments, result, workingDirectory, out);
+        err.println("colony:run: " + arguments.plugin() + " took " + millis + " ms");
     }
 
     private void checkPluginExists(RunArguments arguments) {

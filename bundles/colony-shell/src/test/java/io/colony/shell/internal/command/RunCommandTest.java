@@ -38,10 +38,12 @@ class RunCommandTest {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    private final ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+    private final PrintStream err = new PrintStream(diagnostics, true, StandardCharsets.UTF_8);
 
     private void run(FakeWorker worker, String... args) {
         new RunCommand(worker, worker, new JacksonJsonCodec(), directory.resolve("data/results"), CLOCK)
-                .execute(RunArguments.parse(args), directory, out);
+                .execute(RunArguments.parse(args), directory, out, err);
     }
 
     private String printed() {
@@ -58,6 +60,7 @@ class RunCommandTest {
         assertEquals(Payload.json("{\"from\":1,\"to\":1000}"), worker.request.input());
         assertEquals(0, worker.chunks);
         assertEquals("{\"count\":168}\n", printed());
+        assertTrue(diagnostics.toString(StandardCharsets.UTF_8).matches("colony:run: primes took \\d+ ms\\R"), diagnostics.toString(StandardCharsets.UTF_8));
     }
 
     @Test
