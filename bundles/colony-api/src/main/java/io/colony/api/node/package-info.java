@@ -1,6 +1,6 @@
 /** What a node says about itself: its identity, roles and ports. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.colony.api.node;
 
 import org.osgi.annotation.bundle.Export;

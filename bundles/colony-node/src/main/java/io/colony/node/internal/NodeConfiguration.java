@@ -1,6 +1,7 @@
 package io.colony.node.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(
@@ -16,6 +17,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Cluster name", description = "Nodes only join peers with the same cluster name.")
     String cluster_name() default "colony";
+
+    @AttributeDefinition(name = "Cluster secret", type = AttributeType.PASSWORD, required = false,
+            description = "Shared by every node of the cluster: a node joins only peers that prove they hold it (it never crosses the network). Empty: the node generates one into data/cluster.secret, so it can only work alone until you set the same secret on every node.")
+    String cluster_secret() default "";
 
     @AttributeDefinition(description = "Comma-separated roles this node plays: manager, worker, tracker.")
     String roles() default "manager,worker";

@@ -1,0 +1,11 @@
+package io.colony.api.node;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Samples this node's hardware; registered by the worker role. */
+@ProviderType
+public interface HardwareMonitor {
+
+    /** The latest sample, taken at most about a second ago; cheap to call. */
+    HardwareStatus current();
+}
