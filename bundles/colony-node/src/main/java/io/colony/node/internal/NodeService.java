@@ -33,6 +33,7 @@ public final class NodeService implements NodeInfo {
     public static final String ROLES_PROPERTY = "colony.node.roles";
 
     private final NodeSettings settings;
+    private final NodeIdentity.Resolved identity;
     private final String id;
     private final Instant startedAt;
     private final ServiceRegistration<NodeInfo> registration;
@@ -41,7 +42,8 @@ public final class NodeService implements NodeInfo {
     public NodeService(BundleContext context, Map<String, Object> properties,
             @Reference(service = LoggerFactory.class) Logger logger) {
         this.settings = NodeSettings.read(properties, context::getProperty);
-        this.id = NodeIdentity.resolve(settings.configuredId(), dataDirectory(context));
+        this.identity = NodeIdentity.resolve(settings.configuredId(), dataDirectory(context), NodeIdClaims.forThisHost());
+        this.id = identity.id();
         this.startedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         this.registration = context.registerService(NodeInfo.class, this, new java.util.Hashtable<>(Map.of(
                 ID_PROPERTY, id,
@@ -53,6 +55,7 @@ public final class NodeService implements NodeInfo {
     @Deactivate
     void deactivate() {
         registration.unregister();
+        identity.close();
     }
 
     /** The data folder the launcher set, or this bundle's private storage when run without one. */
