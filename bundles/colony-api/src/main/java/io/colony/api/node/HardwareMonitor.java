@@ -2,7 +2,7 @@ package io.colony.api.node;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Samples this node's hardware; registered by the worker role. */
+/** Samples this node's hardware; registered on every node (by the worker bundle), whatever its roles. */
 @ProviderType
 public interface HardwareMonitor {
 
