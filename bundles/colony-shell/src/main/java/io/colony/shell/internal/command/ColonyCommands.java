@@ -1,5 +1,7 @@
 package io.colony.shell.internal.command;
 
+import io.colony.api.cluster.ClusterMembership;
+import io.colony.api.node.HardwareMonitor;
 import io.colony.api.node.NodeInfo;
 import io.colony.api.plugin.JsonCodec;
 import io.colony.api.worker.LocalExecutor;
@@ -10,6 +12,7 @@ import io.colony.shell.internal.diagnostics.ComponentDiagnostics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -24,13 +27,15 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
  * The Gogo commands of scope {@code colony}. Every service they use is optional, so that the
- * commands are there to say why when the node or its worker is not.
+ * commands are there to say why when the node, its worker or the cluster membership is not.
  */
 @Component(name = "io.colony.shell.commands", service = ColonyCommands.class, property = {
         "osgi.command.scope=colony",
         "osgi.command.function=node",
         "osgi.command.function=plugins",
-        "osgi.command.function=run"})
+        "osgi.command.function=run",
+        "osgi.command.function=nodes",
+        "osgi.command.function=availability"})
 public final class ColonyCommands {
 
     static final String NODE_COMPONENT = "io.colony.node";
@@ -48,6 +53,12 @@ public final class ColonyCommands {
     volatile JsonCodec json;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile ClusterMembership membership;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile HardwareMonitor hardware;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile ServiceComponentRuntime componentRuntime;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -55,6 +66,7 @@ public final class ColonyCommands {
 
     private final Path dataDirectory;
     private final Availability availability;
+    private final Clock clock;
 
     @Activate
     public ColonyCommands(BundleContext context) {
@@ -62,7 +74,12 @@ public final class ColonyCommands {
     }
 
     ColonyCommands(Path dataDirectory) {
+        this(dataDirectory, Clock.systemDefaultZone());
+    }
+
+    ColonyCommands(Path dataDirectory, Clock clock) {
         this.dataDirectory = dataDirectory;
+        this.clock = clock;
         this.availability = new Availability(() -> node, new ComponentDiagnostics(() -> componentRuntime));
     }
 
@@ -109,8 +126,41 @@ public final class ColonyCommands {
         if (currentJson == null) {
             throw new IllegalStateException("colony:run: " + availability.whyNoWorker(JsonCodec.class));
         }
-        new RunCommand(currentExecutor, catalog, currentJson, dataDirectory.resolve(ResultFiles.DIRECTORY), Clock.systemDefaultZone())
+        new RunCommand(currentExecutor, catalog, currentJson, dataDirectory.resolve(ResultFiles.DIRECTORY), clock)
                 .execute(arguments, session.currentDir(), out, System.err);
         return null;
+    }
+
+    @Descriptor("lists the nodes this node knows, itself first: id, roles, address, state, last heartbeat, cores, load, CPU, memory")
+    public void nodes(String... args) {
+        PrintStream out = System.out;
+        if (Usage.NODES.helpOrNoArguments(args, out)) {
+            return;
+        }
+        ClusterMembership current = membership(Usage.NODES);
+        NodeInfo self = node;
+        HardwareMonitor monitor = hardware;
+        Optional<NodesCommand.LocalNode> local = Optional.ofNullable(self).map(info -> new NodesCommand.LocalNode(info,
+                current.isAvailable(), Optional.ofNullable(monitor).map(HardwareMonitor::current)));
+        NodesCommand.print(local, current.members(), clock, out);
+    }
+
+    @Descriptor("says whether this node's worker takes work; on or off changes it")
+    public void availability(@Descriptor("[on|off]") String... args) {
+        PrintStream out = System.out;
+        AvailabilityCommand.Action action = AvailabilityCommand.parse(args);
+        if (action == AvailabilityCommand.Action.HELP) {
+            out.println(Usage.AVAILABILITY.text());
+            return;
+        }
+        AvailabilityCommand.execute(action, membership(Usage.AVAILABILITY), out);
+    }
+
+    private ClusterMembership membership(Usage command) {
+        ClusterMembership current = membership;
+        if (current == null) {
+            throw new IllegalStateException(command.command() + ": " + availability.whyNoCluster());
+        }
+        return current;
     }
 }

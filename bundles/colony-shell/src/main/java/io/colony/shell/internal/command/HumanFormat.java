@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Durations and sizes as people write them: {@code 2d 3h 4m 5s}, {@code 10m}, {@code 64 MiB}. */
+/** Durations, ages and sizes as people write them: {@code 2d 3h 4m 5s}, {@code 0.8 s ago}, {@code 64 MiB}. */
 final class HumanFormat {
 
     private HumanFormat() {
@@ -23,6 +23,15 @@ final class HumanFormat {
         add(parts, duration.toMinutesPart(), "m");
         add(parts, duration.toSecondsPart(), "s");
         return String.join(" ", parts);
+    }
+
+    /** How long ago something happened: {@code 0.8 s ago} within a minute, {@code 2m 5s ago} after it. */
+    static String ago(Duration age) {
+        Duration clamped = age.isNegative() ? Duration.ZERO : age;
+        if (clamped.compareTo(Duration.ofMinutes(1)) < 0) {
+            return String.format(java.util.Locale.ROOT, "%.1f s ago", clamped.toMillis() / 1000.0);
+        }
+        return duration(clamped.withNanos(0)) + " ago";
     }
 
     static String bytes(long bytes) {

@@ -2,7 +2,6 @@ package io.colony.shell.internal.command;
 
 import io.colony.api.worker.PluginDescriptor;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code colony:plugins}: a table of the plugins on this node. */
@@ -20,29 +19,12 @@ final class PluginsCommand {
             out.flush();
             return;
         }
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADER);
+        TextTable table = new TextTable(HEADER);
         for (PluginDescriptor plugin : plugins) {
-            rows.add(List.of(plugin.name(), plugin.version(), plugin.splittable() ? "yes" : "no", plugin.bundle(),
+            table.row(List.of(plugin.name(), plugin.version(), plugin.splittable() ? "yes" : "no", plugin.bundle(),
                     plugin.description().replaceAll("\\s+", " ").strip()));
         }
-        int[] widths = new int[HEADER.size()];
-        for (List<String> row : rows) {
-            for (int column = 0; column < widths.length; column++) {
-                widths[column] = Math.max(widths[column], row.get(column).length());
-            }
-        }
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int column = 0; column < widths.length; column++) {
-                String cell = row.get(column);
-                line.append(cell);
-                if (column < widths.length - 1) {
-                    line.append(" ".repeat(widths[column] - cell.length() + 2));
-                }
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        table.print(out);
         out.flush();
     }
 }

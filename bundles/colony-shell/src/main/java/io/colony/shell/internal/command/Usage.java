@@ -9,6 +9,14 @@ record Usage(String command, String text) {
     static final Usage PLUGINS = new Usage("colony:plugins", "usage: colony:plugins\n"
             + "  lists the plugins on this node with their versions and the bundles that provide them");
 
+    static final Usage NODES = new Usage("colony:nodes", "usage: colony:nodes\n"
+            + "  lists the nodes this node knows, itself first: id, roles, address, state, last heartbeat, cores, load, CPU, memory");
+
+    static final Usage AVAILABILITY = new Usage("colony:availability", "usage: colony:availability [on|off]\n"
+            + "  without argument  says whether this node's worker takes work from managers\n"
+            + "  on                offers the worker to managers again\n"
+            + "  off               takes the worker out of the available list");
+
     static final Usage RUN = new Usage("colony:run",
             "usage: colony:run [--chunks N] [--timeout DURATION] [--version RANGE] [--out FILE] <plugin> <input>...\n"
             + "  <input>          '{\"from\":1,\"to\":1000}' (JSON in quotes), @file, key=value pairs (from=1 to=1000) or text\n"

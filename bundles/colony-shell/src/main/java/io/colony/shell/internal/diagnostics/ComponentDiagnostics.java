@@ -41,8 +41,16 @@ public final class ComponentDiagnostics {
 
     /** Why no service of the given interface is registered, from the components that would provide one. */
     public String whyMissing(String serviceInterface) {
+        return whyMissing(serviceInterface, "no installed bundle provides " + simpleName(serviceInterface));
+    }
+
+    /**
+     * As {@link #whyMissing(String)}, saying {@code whenNoComponent} when no installed component
+     * declares the service, e.g. which bundle should be there.
+     */
+    public String whyMissing(String serviceInterface, String whenNoComponent) {
         ServiceComponentRuntime scr = runtime.get();
-        String simpleName = serviceInterface.substring(serviceInterface.lastIndexOf('.') + 1);
+        String simpleName = simpleName(serviceInterface);
         if (scr == null) {
             return "no " + simpleName + " service (the component runtime is not available to say why)";
         }
@@ -53,9 +61,13 @@ public final class ComponentDiagnostics {
             }
         }
         if (reasons.isEmpty()) {
-            return "no installed bundle provides " + simpleName;
+            return whenNoComponent;
         }
         return "no " + simpleName + " service: " + String.join("; ", reasons);
+    }
+
+    private static String simpleName(String serviceInterface) {
+        return serviceInterface.substring(serviceInterface.lastIndexOf('.') + 1);
     }
 
     private static Collection<ComponentDescriptionDTO> descriptions(ServiceComponentRuntime scr) {

@@ -1,9 +1,12 @@
 package io.colony.shell.internal.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.colony.api.cluster.ClusterMembership;
+import io.colony.api.cluster.MemberState;
 import io.colony.api.node.Role;
 import io.colony.api.plugin.Payload;
 import io.colony.shell.internal.GogoShell;
@@ -13,7 +16,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +42,7 @@ class ColonyCommandsInGogoTest {
 
     @BeforeEach
     void start() {
-        commands = new ColonyCommands(data);
+        commands = new ColonyCommands(data, NodesCommandTest.CLOCK);
         gogo = new GogoShell().with("colony", commands);
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         session = gogo.processor().createSession(InputStream.nullInputStream(), print, print);
@@ -131,5 +137,69 @@ class ColonyCommandsInGogoTest {
     void nodeAndPluginsRefuseArguments() {
         assertTrue(failureOf("colony:node extra").startsWith("colony:node: unexpected argument 'extra'\nusage: colony:node"));
         assertTrue(failureOf("colony:plugins --all").startsWith("colony:plugins: unexpected argument '--all'\nusage: colony:plugins"));
+    }
+
+    @Test
+    void nodesListsThisNodeAndTheOthers() throws Exception {
+        commands.node = NodeCommandTest.node(EnumSet.of(Role.WORKER));
+        commands.hardware = () -> NodesCommandTest.hardware(4, 8, 0.5, 0.25, 6L << 30, 16L << 30);
+        commands.membership = new FakeMembership(NodesCommandTest.member("beta", Set.of(Role.WORKER), MemberState.AVAILABLE,
+                Duration.ofMillis(800), Optional.empty()));
+        session.execute("colony:nodes");
+        String[] lines = printed().split("\n");
+        assertEquals(3, lines.length, printed());
+        assertTrue(lines[0].startsWith("ID "), printed());
+        assertTrue(lines[1].matches("alpha \\(this node\\) +worker +- +available +- +4/8 +0\\.50 +25% +6 GiB/16 GiB"), lines[1]);
+        assertTrue(lines[2].matches("beta +worker +10\\.0\\.0\\.7:40123 +available +0\\.8 s ago +- +- +- +-"), lines[2]);
+    }
+
+    @Test
+    void nodesSaysHowNodesAreFoundWhenThereAreNoOthers() throws Exception {
+        commands.membership = new FakeMembership();
+        session.execute("colony:nodes");
+        assertEquals(NodesCommand.NO_OTHER_NODES + "\n", printed());
+    }
+
+    @Test
+    void availabilityShowsAndSwitchesTheWorker() throws Exception {
+        FakeMembership membership = new FakeMembership();
+        commands.membership = membership;
+        session.execute("colony:availability off");
+        assertFalse(membership.isAvailable());
+        session.execute("colony:availability");
+        session.execute("colony:availability on");
+        assertTrue(membership.isAvailable());
+        assertEquals(String.join("\n", AvailabilityCommand.WITHDRAWN, AvailabilityCommand.WITHDRAWN, AvailabilityCommand.AVAILABLE, ""),
+                printed());
+    }
+
+    @Test
+    void availabilityRefusesOtherArgumentsWithTheUsage() {
+        commands.membership = new FakeMembership();
+        assertEquals("colony:availability: unknown argument 'maybe' (expected on or off)\n" + Usage.AVAILABILITY.text(),
+                failureOf("colony:availability maybe"));
+        assertTrue(failureOf("colony:nodes --all").startsWith("colony:nodes: unexpected argument '--all'\nusage: colony:nodes"));
+    }
+
+    @Test
+    void clusterCommandsSayThatTheClusterBundleIsNotActive() {
+        commands.componentRuntime = new FakeComponentRuntime();
+        assertEquals("colony:nodes: the cluster bundle (colony-discovery) is not active", failureOf("colony:nodes"));
+        assertEquals("colony:availability: the cluster bundle (colony-discovery) is not active", failureOf("colony:availability off"));
+    }
+
+    @Test
+    void clusterCommandsRepeatTheMembershipComponentsFailure() {
+        commands.componentRuntime = new FakeComponentRuntime().with(
+                FakeComponentRuntime.description("io.colony.discovery", ClusterMembership.class.getName()),
+                FakeComponentRuntime.failed("java.lang.IllegalStateException: io.colony.discovery: interfaces = 'eth9': no such interface"));
+        assertEquals("colony:nodes: no ClusterMembership service: component io.colony.discovery failed: "
+                + "io.colony.discovery: interfaces = 'eth9': no such interface", failureOf("colony:nodes"));
+    }
+
+    @Test
+    void availabilityHelpNeedsNoMembership() throws Exception {
+        session.execute("colony:availability --help");
+        assertEquals(Usage.AVAILABILITY.text() + "\n", printed());
     }
 }

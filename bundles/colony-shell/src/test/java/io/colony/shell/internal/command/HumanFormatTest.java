@@ -22,4 +22,13 @@ class HumanFormatTest {
         assertEquals("64 MiB", HumanFormat.bytes(64L * 1024 * 1024));
         assertEquals("1.5 KiB", HumanFormat.bytes(1536));
     }
+
+    @Test
+    void writesAgesInTenthsOfSecondsWithinAMinute() {
+        assertEquals("0.8 s ago", HumanFormat.ago(Duration.ofMillis(812)));
+        assertEquals("59.9 s ago", HumanFormat.ago(Duration.ofMillis(59_900)));
+        assertEquals("1m ago", HumanFormat.ago(Duration.ofSeconds(60)));
+        assertEquals("2m 5s ago", HumanFormat.ago(Duration.ofSeconds(125).plusMillis(700)));
+        assertEquals("0.0 s ago", HumanFormat.ago(Duration.ofMillis(-300)));
+    }
 }

@@ -79,4 +79,12 @@ class ComponentDiagnosticsTest {
         assertEquals("no PluginCatalog service (the component runtime is not available to say why)",
                 diagnostics.whyMissing(CATALOG));
     }
+
+    @Test
+    void aServiceNoComponentDeclaresIsExplainedInTheCallersWords() {
+        FakeComponentRuntime runtime = new FakeComponentRuntime().with(description("io.colony.node", "io.colony.api.node.NodeInfo"));
+        assertEquals("the cluster bundle is not active",
+                of(runtime).whyMissing("io.colony.api.cluster.ClusterMembership", "the cluster bundle is not active"));
+        assertEquals("no installed bundle provides ClusterMembership", of(runtime).whyMissing("io.colony.api.cluster.ClusterMembership"));
+    }
 }
