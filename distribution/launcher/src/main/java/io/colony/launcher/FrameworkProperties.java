@@ -19,6 +19,7 @@ final class FrameworkProperties {
     static final String ROLES_OVERRIDE = "colony.roles";
     /** Read by the colony-node bundle in place of {@code http.port} in etc/io.colony.node.cfg. */
     static final String HTTP_PORT_OVERRIDE = "colony.http.port";
+    static final String MDNS_OVERRIDE = "colony.mdns";
     /** Arguments of the Gogo shell that gogo.jline starts. */
     static final String GOSH_ARGS = "gosh.args";
     /** Prefix of the properties giving the start level of a bundle in bundle/, by symbolic name. */
@@ -48,6 +49,9 @@ final class FrameworkProperties {
         properties.putAll(directories);
         invocation.roles().ifPresent(roles -> properties.put(ROLES_OVERRIDE, roles));
         invocation.httpPort().ifPresent(port -> properties.put(HTTP_PORT_OVERRIDE, Integer.toString(port)));
+        if (invocation.noMdns()) {
+            properties.put(MDNS_OVERRIDE, "false");
+        }
         if (console) {
             properties.remove(GOSH_ARGS);
         } else {

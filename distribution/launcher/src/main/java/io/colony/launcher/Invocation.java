@@ -15,10 +15,12 @@ import java.util.OptionalInt;
  * @param background {@code start --background}
  * @param timeout {@code stop}: how long to wait for the node to end; {@code client}: how long a command may run
  * @param keepRunning {@code demo --keep-running}
+ * @param noMdns {@code start --no-mdns}, and always for {@code demo}: the node neither announces itself
+ *     nor looks for peers by multicast
  * @param commandWords {@code client}: the Gogo command to run, empty for an interactive session
  */
 record Invocation(Command command, Optional<Path> home, Optional<String> roles, OptionalInt httpPort, boolean background,
-        Optional<Duration> timeout, boolean keepRunning, List<String> commandWords) {
+        Optional<Duration> timeout, boolean keepRunning, boolean noMdns, List<String> commandWords) {
 
     Invocation {
         commandWords = List.copyOf(commandWords);
@@ -26,6 +28,6 @@ record Invocation(Command command, Optional<Path> home, Optional<String> roles, 
 
     static Invocation help() {
         return new Invocation(Command.HELP, Optional.empty(), Optional.empty(), OptionalInt.empty(), false,
-                Optional.empty(), false, List.of());
+                Optional.empty(), false, false, List.of());
     }
 }

@@ -138,6 +138,13 @@ class CommandLineTest {
     }
 
     @Test
+    void noMdnsIsAStartFlagAndTheDemosDefault() throws UsageException {
+        assertTrue(CommandLine.parse("start", "--no-mdns").noMdns());
+        assertFalse(CommandLine.parse("start").noMdns());
+        assertTrue(CommandLine.parse("demo").noMdns());
+    }
+
+    @Test
     void demoKeepsRunningOnlyWhenAsked() throws UsageException {
         assertTrue(CommandLine.parse("demo", "--keep-running").keepRunning());
         assertFalse(CommandLine.parse("demo").keepRunning());

@@ -54,6 +54,13 @@ class FrameworkPropertiesTest {
 
         assertFalse(properties.containsKey("colony.roles"));
         assertFalse(properties.containsKey("colony.http.port"));
+        assertFalse(properties.containsKey("colony.mdns"));
+    }
+
+    @Test
+    void noMdnsTurnsMulticastDiscoveryOff() throws Exception {
+        assertEquals("false", FrameworkProperties.build(home, install, CommandLine.parse("start", "--no-mdns"), false).get("colony.mdns"));
+        assertEquals("false", FrameworkProperties.build(home, install, CommandLine.parse("demo"), false).get("colony.mdns"));
     }
 
     @Test
