@@ -11,7 +11,7 @@ colony="$NODE/bin/colony"
 home=$(mktemp -d /tmp/colony-bench-XXXXXX)
 trap '"$colony" stop --home "$home" >/dev/null 2>&1 || true; rm -rf "$home"' EXIT INT TERM
 
-"$colony" start --home "$home" --http-port 22579 --background >/dev/null
+"$colony" start --home "$home" --http-port 22579 --background --local >/dev/null
 cp "$NODE"/deploy/*.jar "$home/deploy/"
 tries=0
 until "$colony" client --home "$home" colony:plugins 2>/dev/null | grep -q mandelbrot; do

@@ -9,7 +9,7 @@ colony=distribution/target/colony-0.1.0-SNAPSHOT/bin/colony
 for run in $(seq "$RUNS"); do
     home=$(mktemp -d /tmp/colony-start-XXXXXX)
     start=$(date +%s%N)
-    JAVA_OPTS=-Xmx512m "$colony" start --home "$home" --http-port 22578 </dev/null >"$home.out" 2>&1 &
+    JAVA_OPTS=-Xmx512m "$colony" start --home "$home" --http-port 22578 --local </dev/null >"$home.out" 2>&1 &
     pid=$!
     tries=0
     until [ -f "$home/data/shell.port" ]; do

@@ -101,6 +101,8 @@ public class NodeBundlesIT {
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
                 frameworkProperty("colony.data").value(work.resolve("data").toString()),
                 frameworkProperty("colony.http.port").value("22599"),
+                frameworkProperty("colony.mdns").value("false"),
+                frameworkProperty("colony.bind.address").value("127.0.0.1"),
                 frameworkProperty("gosh.args").value("--nointeractive --noshutdown"),
                 frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
                 frameworkProperty("felix.fileinstall.poll").value("500"),
@@ -128,7 +130,7 @@ public class NodeBundlesIT {
                 continue;
             }
             Collection<ComponentConfigurationDTO> configurations = scr.getComponentConfigurationDTOs(description);
-            if (configurations.isEmpty()) {
+            if (configurations.isEmpty() && !"require".equals(description.configurationPolicy)) {
                 problems.add(description.name + " has no configuration (enabled=" + scr.isComponentEnabled(description) + ")");
             }
             for (ComponentConfigurationDTO configuration : configurations) {

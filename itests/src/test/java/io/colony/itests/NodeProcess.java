@@ -7,8 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /** A node started from the built distribution as a real process, and its bin/colony commands. */
 final class NodeProcess implements AutoCloseable {
@@ -24,24 +29,34 @@ final class NodeProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path home;
+    private final UnaryOperator<List<String>> place;
     private final Process process;
 
-    private NodeProcess(Path home, Process process) {
+    private NodeProcess(Path home, UnaryOperator<List<String>> place, Process process) {
         this.home = home;
+        this.place = place;
         this.process = process;
     }
 
     /** Starts a node in its own home (a fresh folder) and waits until its admin channel listens. */
     static NodeProcess start(Path home, String... options) throws IOException, InterruptedException {
+        return start(home, UnaryOperator.identity(), options);
+    }
+
+    /**
+     * Starts a node where {@code place} puts its commands (inside a network namespace, say); its
+     * client commands run there too, since the admin channel listens on that place's loopback.
+     */
+    static NodeProcess start(Path home, UnaryOperator<List<String>> place, String... options) throws IOException, InterruptedException {
         Files.createDirectories(home);
         List<String> command = new ArrayList<>(List.of(colony().toString(), "start", "--home", home.toString()));
         command.addAll(List.of(options));
-        Process process = new ProcessBuilder(command)
+        Process process = new ProcessBuilder(place.apply(command))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(home.resolveSibling(home.getFileName() + ".out").toFile())
                 .redirectErrorStream(true)
                 .start();
-        NodeProcess node = new NodeProcess(home, process);
+        NodeProcess node = new NodeProcess(home, place, process);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!Files.exists(home.resolve("data/shell.port"))) {
             if (!process.isAlive()) {
@@ -54,6 +69,28 @@ final class NodeProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         return node;
+    }
+
+    /**
+     * Makes a node home with the install's etc/ and the given settings appended to its *.cfg files
+     * (file name to lines), as an operator would before the first start.
+     */
+    static Path prepareHome(Path home, Map<String, String> settings) throws IOException {
+        Path etc = Files.createDirectories(home.resolve("etc"));
+        try (Stream<Path> files = Files.list(NodeDirectory.root().resolve("etc"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, etc.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            Files.writeString(etc.resolve(setting.getKey()), "\n" + setting.getValue() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        return home;
+    }
+
+    /** The id the node chose (its data/node.id), once it has started. */
+    String id() throws IOException {
+        return Files.readString(home.resolve("data/node.id")).trim();
     }
 
     static Path colony() {
@@ -72,7 +109,7 @@ final class NodeProcess implements AutoCloseable {
     Result client(String... command) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(List.of("client", "--home", home.toString()));
         arguments.addAll(List.of(command));
-        return run(arguments);
+        return run(arguments, place);
     }
 
     /** Runs the client command until its output passes the check, or fails after a timeout. */
@@ -91,13 +128,17 @@ final class NodeProcess implements AutoCloseable {
 
     /** Runs {@code bin/colony <arguments...>} and waits for it, with a timeout. */
     static Result run(List<String> arguments) throws IOException, InterruptedException {
+        return run(arguments, UnaryOperator.identity());
+    }
+
+    static Result run(List<String> arguments, UnaryOperator<List<String>> place) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(colony().toString());
         command.addAll(arguments);
         Path out = Files.createTempFile("colony-out", ".txt");
         Path err = Files.createTempFile("colony-err", ".txt");
         try {
-            Process process = new ProcessBuilder(command)
+            Process process = new ProcessBuilder(place.apply(command))
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())

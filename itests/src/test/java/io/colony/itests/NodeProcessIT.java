@@ -30,7 +30,7 @@ public class NodeProcessIT {
     @BeforeClass
     public static void startNode() throws Exception {
         Path home = Files.createTempDirectory(Path.of(System.getProperty("user.dir"), "target"), "process-node-");
-        node = NodeProcess.start(home, "--http-port", "22597");
+        node = NodeProcess.start(home, "--http-port", "22597", "--local");
         Path primes = NodeDirectory.samplePlugin("colony-plugin-primes");
         Files.copy(primes, node.home().resolve("deploy").resolve(primes.getFileName()));
         node.awaitClient(result -> result.out().contains("primes"), DEPLOY_TIMEOUT, "colony:plugins");

@@ -61,8 +61,8 @@ final class BackgroundStart {
         command.addAll(List.of(Command.START.word(), "--home", home.root().toString()));
         invocation.roles().ifPresent(roles -> command.addAll(List.of("--roles", roles)));
         invocation.httpPort().ifPresent(port -> command.addAll(List.of("--http-port", Integer.toString(port))));
-        if (invocation.noMdns()) {
-            command.add("--no-mdns");
+        if (invocation.local()) {
+            command.add("--local");
         }
         try {
             return new ProcessBuilder(command)

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /** The launcher's commands and the options each one accepts. */
 enum Command {
-    START("start", EnumSet.of(Option.HOME, Option.ROLES, Option.HTTP_PORT, Option.BACKGROUND, Option.NO_MDNS)),
+    START("start", EnumSet.of(Option.HOME, Option.ROLES, Option.HTTP_PORT, Option.BACKGROUND, Option.LOCAL)),
     STOP("stop", EnumSet.of(Option.HOME, Option.TIMEOUT)),
     STATUS("status", EnumSet.of(Option.HOME)),
     CLIENT("client", EnumSet.of(Option.HOME, Option.TIMEOUT)),
@@ -42,7 +42,7 @@ enum Command {
         BACKGROUND("--background", false),
         TIMEOUT("--timeout", true),
         KEEP_RUNNING("--keep-running", false),
-        NO_MDNS("--no-mdns", false);
+        LOCAL("--local", false);
 
         private final String spelling;
         private final boolean takesValue;

@@ -74,7 +74,7 @@ final class CommandLine {
                     options.containsKey(Option.BACKGROUND),
                     optional(options, Option.TIMEOUT).map(CommandLine::seconds),
                     options.containsKey(Option.KEEP_RUNNING),
-                    options.containsKey(Option.NO_MDNS) || command == Command.DEMO,
+                    options.containsKey(Option.LOCAL) || command == Command.DEMO,
                     words);
         } catch (InvalidOptionValue e) {
             throw new UsageException(command.word() + ": " + e.getMessage());

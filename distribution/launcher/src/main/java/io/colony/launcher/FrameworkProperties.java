@@ -20,6 +20,8 @@ final class FrameworkProperties {
     /** Read by the colony-node bundle in place of {@code http.port} in etc/io.colony.node.cfg. */
     static final String HTTP_PORT_OVERRIDE = "colony.http.port";
     static final String MDNS_OVERRIDE = "colony.mdns";
+    static final String BIND_ADDRESS_OVERRIDE = "colony.bind.address";
+    static final String LOOPBACK = "127.0.0.1";
     /** Arguments of the Gogo shell that gogo.jline starts. */
     static final String GOSH_ARGS = "gosh.args";
     /** Prefix of the properties giving the start level of a bundle in bundle/, by symbolic name. */
@@ -49,8 +51,9 @@ final class FrameworkProperties {
         properties.putAll(directories);
         invocation.roles().ifPresent(roles -> properties.put(ROLES_OVERRIDE, roles));
         invocation.httpPort().ifPresent(port -> properties.put(HTTP_PORT_OVERRIDE, Integer.toString(port)));
-        if (invocation.noMdns()) {
+        if (invocation.local()) {
             properties.put(MDNS_OVERRIDE, "false");
+            properties.put(BIND_ADDRESS_OVERRIDE, LOOPBACK);
         }
         if (console) {
             properties.remove(GOSH_ARGS);

@@ -15,12 +15,12 @@ import java.util.OptionalInt;
  * @param background {@code start --background}
  * @param timeout {@code stop}: how long to wait for the node to end; {@code client}: how long a command may run
  * @param keepRunning {@code demo --keep-running}
- * @param noMdns {@code start --no-mdns}, and always for {@code demo}: the node neither announces itself
- *     nor looks for peers by multicast
+ * @param local {@code start --local}, and always for {@code demo}: the node keeps to this machine (no
+ *     mDNS, its servers bound to 127.0.0.1)
  * @param commandWords {@code client}: the Gogo command to run, empty for an interactive session
  */
 record Invocation(Command command, Optional<Path> home, Optional<String> roles, OptionalInt httpPort, boolean background,
-        Optional<Duration> timeout, boolean keepRunning, boolean noMdns, List<String> commandWords) {
+        Optional<Duration> timeout, boolean keepRunning, boolean local, List<String> commandWords) {
 
     Invocation {
         commandWords = List.copyOf(commandWords);

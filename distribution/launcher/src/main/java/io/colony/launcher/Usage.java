@@ -9,7 +9,7 @@ final class Usage {
             Runs a Colony node (an OSGi framework with Colony's bundles) and talks to running nodes.
 
             Commands:
-              start [--home DIR] [--roles ROLES] [--http-port N] [--background] [--no-mdns]
+              start [--home DIR] [--roles ROLES] [--http-port N] [--background] [--local]
                   Start a node. On a terminal the Gogo shell opens (closing it stops the node);
                   without one the node runs in the foreground until SIGTERM.
                   --home DIR       the node's directory (see "Node home"); a DIR without etc/ gets a
@@ -18,8 +18,9 @@ final class Usage {
                   --http-port N    port of the REST API and dashboard (default: etc/io.colony.node.cfg, 22581)
                   --background     run detached (output to log/console.out); returns when the node's
                                    admin channel listens, within 60 s
-                  --no-mdns        do not announce or look for peers by multicast (mDNS), whatever
-                                   etc/io.colony.discovery.cfg says; trackers and static peers still work
+                  --local          keep to this machine: no multicast discovery (mDNS) and every server
+                                   of the node bound to 127.0.0.1, whatever etc/ says; trackers and
+                                   static peers on this machine still work
               stop [--home DIR] [--timeout SECONDS]
                   Send SIGTERM to the node and wait for it to end (default 15 s).
               status [--home DIR]
@@ -32,7 +33,7 @@ final class Usage {
                   The exit status is the command's (the last command's): non-zero when it failed.
                   --timeout SECONDS  give up on a command that runs longer (default 600)
               demo [--home DIR] [--http-port N] [--keep-running]
-                  Start a node in the background (without mDNS), run the sample plugins on it (prime counting and a
+                  Start a local node (see --local) in the background, run the sample plugins on it (prime counting and a
                   Mandelbrot image in data/results/mandelbrot.png), print the results and stop the
                   node unless --keep-running.
               help, --help

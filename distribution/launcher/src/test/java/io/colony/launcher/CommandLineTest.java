@@ -138,10 +138,10 @@ class CommandLineTest {
     }
 
     @Test
-    void noMdnsIsAStartFlagAndTheDemosDefault() throws UsageException {
-        assertTrue(CommandLine.parse("start", "--no-mdns").noMdns());
-        assertFalse(CommandLine.parse("start").noMdns());
-        assertTrue(CommandLine.parse("demo").noMdns());
+    void localIsAStartFlagAndTheDemosDefault() throws UsageException {
+        assertTrue(CommandLine.parse("start", "--local").local());
+        assertFalse(CommandLine.parse("start").local());
+        assertTrue(CommandLine.parse("demo").local());
     }
 
     @Test

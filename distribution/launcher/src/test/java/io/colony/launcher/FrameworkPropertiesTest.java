@@ -55,11 +55,14 @@ class FrameworkPropertiesTest {
         assertFalse(properties.containsKey("colony.roles"));
         assertFalse(properties.containsKey("colony.http.port"));
         assertFalse(properties.containsKey("colony.mdns"));
+        assertFalse(properties.containsKey("colony.bind.address"));
     }
 
     @Test
-    void noMdnsTurnsMulticastDiscoveryOff() throws Exception {
-        assertEquals("false", FrameworkProperties.build(home, install, CommandLine.parse("start", "--no-mdns"), false).get("colony.mdns"));
+    void localTurnsMulticastDiscoveryOffAndBindsServersToLoopback() throws Exception {
+        Map<String, String> local = FrameworkProperties.build(home, install, CommandLine.parse("start", "--local"), false);
+        assertEquals("false", local.get("colony.mdns"));
+        assertEquals("127.0.0.1", local.get("colony.bind.address"));
         assertEquals("false", FrameworkProperties.build(home, install, CommandLine.parse("demo"), false).get("colony.mdns"));
     }
 

@@ -1,6 +1,7 @@
 package io.colony.node.internal;
 
 import io.colony.api.config.ConfigurationValues;
+import io.colony.api.config.FrameworkOverrides;
 import io.colony.api.config.InvalidConfigurationException;
 import io.colony.api.node.Role;
 import java.util.Collections;
@@ -20,10 +21,10 @@ record NodeSettings(String configuredId, String clusterName, Set<Role> roles, in
     static final int DEFAULT_HTTP_PORT = 22581;
 
     /** Framework property set by the launcher's {@code --roles}. */
-    static final String ROLES_OVERRIDE = "colony.roles";
+    static final String ROLES_OVERRIDE = FrameworkOverrides.ROLES;
 
     /** Framework property set by the launcher's {@code --http-port}. */
-    static final String HTTP_PORT_OVERRIDE = "colony.http.port";
+    static final String HTTP_PORT_OVERRIDE = FrameworkOverrides.HTTP_PORT;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 

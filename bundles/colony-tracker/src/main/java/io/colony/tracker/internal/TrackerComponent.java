@@ -2,6 +2,7 @@ package io.colony.tracker.internal;
 
 import io.colony.api.node.NodeInfo;
 import java.util.Map;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -24,11 +25,11 @@ public final class TrackerComponent {
     private final TrackerServer server;
 
     @Activate
-    public TrackerComponent(Map<String, Object> properties,
+    public TrackerComponent(BundleContext context, Map<String, Object> properties,
             @Reference(target = "(colony.node.roles=tracker)") NodeInfo node,
             @Reference(service = LoggerFactory.class) Logger log) {
         try {
-            TrackerSettings settings = TrackerSettings.read(properties);
+            TrackerSettings settings = TrackerSettings.read(properties, context::getProperty);
             NodeRegistry registry = new NodeRegistry(new MonotonicClock(), settings.ttl(), settings.maxEntries(), new RegistryLog(log));
             this.server = TrackerServer.start(settings, registry, log);
             log.info("Tracker of node {} listens on {} (entries expire after {} ms, at most {})",

@@ -1,8 +1,10 @@
 package io.colony.tracker.internal;
 
 import io.colony.api.config.ConfigurationValues;
+import io.colony.api.config.FrameworkOverrides;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Validated tracker settings, read from the raw configuration properties so that a malformed value
@@ -18,8 +20,14 @@ record TrackerSettings(String bindAddress, int port, Duration ttl, int maxEntrie
     static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
     static TrackerSettings read(Map<String, ?> properties) {
+        return read(properties, key -> null);
+    }
+
+    /** @param frameworkProperty the framework's properties, for the launcher's {@code --local} */
+    static TrackerSettings read(Map<String, ?> properties, Function<String, String> frameworkProperty) {
         ConfigurationValues values = ConfigurationValues.of(TrackerConfiguration.PID, properties);
-        String bindAddress = values.text("bind.address", DEFAULT_BIND_ADDRESS);
+        String bindOverride = frameworkProperty.apply(FrameworkOverrides.BIND_ADDRESS);
+        String bindAddress = bindOverride != null ? bindOverride.trim() : values.text("bind.address", DEFAULT_BIND_ADDRESS);
         if (!HostAddresses.isValid(bindAddress)) {
             throw values.invalid("bind.address", bindAddress, HostAddresses.RULE);
         }

@@ -332,6 +332,7 @@ class TrackerServerTest {
         server.close();
         server = null;
 
+        awaitTrackerThreadsEnded();
         assertFalse(trackerThreadsAlive(), "colony-tracker-* threads still alive after close");
         assertThrows(ConnectException.class, () -> new RawHttpConnection(address).close());
     }
@@ -353,6 +354,15 @@ class TrackerServerTest {
         assertEquals(Duration.ofSeconds(1), TrackerServer.purgePeriod(Duration.ofSeconds(10)));
         assertEquals(Duration.ofMillis(150), TrackerServer.purgePeriod(Duration.ofMillis(300)));
         assertEquals(Duration.ofMillis(50), TrackerServer.purgePeriod(Duration.ofMillis(60)));
+    }
+
+    /** An event loop reports termination just before its thread ends. */
+    private static void awaitTrackerThreadsEnded() throws InterruptedException {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("colony-tracker-")) {
+                thread.join(5_000);
+            }
+        }
     }
 
     private static boolean trackerThreadsAlive() {

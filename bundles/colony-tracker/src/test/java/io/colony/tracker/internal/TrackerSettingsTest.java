@@ -38,4 +38,10 @@ class TrackerSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrackerSettings.read(Map.of("bind.address", "any where")));
         assertEquals("io.colony.tracker: bind.address = 'any where': " + HostAddresses.RULE, e.getMessage());
     }
+
+    @Test
+    void theLaunchersLocalOverrideBindsToLoopbackWhateverIsConfigured() {
+        assertEquals("127.0.0.1", TrackerSettings.read(Map.of("bind.address", "0.0.0.0"), Map.of("colony.bind.address", "127.0.0.1")::get).bindAddress());
+        assertEquals("0.0.0.0", TrackerSettings.read(Map.of(), key -> null).bindAddress());
+    }
 }

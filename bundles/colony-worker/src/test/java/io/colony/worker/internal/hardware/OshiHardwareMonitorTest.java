@@ -67,7 +67,11 @@ class OshiHardwareMonitorTest {
         } finally {
             monitor.stop();
         }
-        assertFalse(samplingThread() != null && samplingThread().isAlive(), "the sampling thread is still running");
+        Thread sampling = samplingThread();
+        if (sampling != null) {
+            sampling.join(TimeUnit.SECONDS.toMillis(5)); // the pool reports termination just before its thread ends
+        }
+        assertFalse(sampling != null && sampling.isAlive(), "the sampling thread is still running");
     }
 
     private static HardwareStatus awaitSampleAfter(OshiHardwareMonitor monitor, HardwareStatus previous) throws InterruptedException {

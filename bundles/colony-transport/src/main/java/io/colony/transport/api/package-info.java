@@ -1,0 +1,11 @@
+/**
+ * The cluster transport: authenticated connections between nodes, request/response, heartbeats.
+ * Messages are the Protocol Buffers types of {@code io.colony.transport.proto} (schema
+ * {@code colony.proto}), wrapped in an {@code Envelope}.
+ */
+@Export
+@Version("1.0.0")
+package io.colony.transport.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,33 @@
+package io.colony.transport.internal;
+
+import io.colony.transport.internal.wire.EnvelopeDecoder;
+import io.colony.transport.internal.wire.EnvelopeEncoder;
+import io.colony.transport.internal.wire.FrameDecoder;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import java.util.concurrent.CompletableFuture;
+
+/** The pipeline of every connection: frames, envelopes, then the handshake (replaced by a peer handler). */
+final class ChannelSetup {
+
+    private static final EnvelopeEncoder ENCODER = new EnvelopeEncoder();
+
+    private ChannelSetup() {
+    }
+
+    static void server(SocketChannel channel, TransportContext context) {
+        codec(channel.pipeline(), context).addLast("handshake", HandshakeHandler.server(context));
+    }
+
+    static void client(SocketChannel channel, TransportContext context, CompletableFuture<NodePeer> result) {
+        codec(channel.pipeline(), context).addLast("handshake", HandshakeHandler.client(context, result));
+    }
+
+    private static ChannelPipeline codec(ChannelPipeline pipeline, TransportContext context) {
+        return pipeline
+                .addLast("frames", new FrameDecoder(context.settings.maxFrameBytes()))
+                .addLast("envelopes", new EnvelopeDecoder())
+                .addLast("truncation", context.truncation)
+                .addLast("encoder", ENCODER);
+    }
+}

@@ -1,0 +1,43 @@
+package io.colony.transport.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(
+        id = TransportConfiguration.PID,
+        name = "Colony transport",
+        description = "The node-to-node connection: port, heartbeats, limits. The cluster name and secret come from io.colony.node.")
+@interface TransportConfiguration {
+
+    String PID = "io.colony.transport";
+
+    @AttributeDefinition(description = "Port to listen on; 0 means any free port (advertised through discovery).", min = "0", max = "65535")
+    int port() default 0;
+
+    @AttributeDefinition(name = "Bind address", description = "Address to listen on; 0.0.0.0 means every interface.")
+    String bind_address() default "0.0.0.0";
+
+    @AttributeDefinition(name = "Heartbeat interval (ms)", description = "How often this node sends a heartbeat to every peer.", min = "50", max = "60000")
+    int heartbeat_interval_ms() default 1000;
+
+    @AttributeDefinition(name = "Heartbeat timeout (ms)", description = "A peer from which nothing arrived for this long is closed and reported lost.", min = "100", max = "600000")
+    int heartbeat_timeout_ms() default 3000;
+
+    @AttributeDefinition(name = "Handshake timeout (ms)", description = "A connection that has not authenticated within this time is closed.", min = "100", max = "600000")
+    int handshake_timeout_ms() default 5000;
+
+    @AttributeDefinition(name = "Maximum frame (bytes)", description = "A larger frame closes the connection that sent it.", min = "1024", max = "1073741824")
+    int max_frame_bytes() default TransportSettings.DEFAULT_MAX_FRAME_BYTES;
+
+    @AttributeDefinition(name = "Write buffer low water mark (bytes)", description = "A peer becomes writable again below this many queued bytes.", min = "1024")
+    int write_buffer_low_water_mark() default TransportSettings.DEFAULT_WRITE_BUFFER_LOW;
+
+    @AttributeDefinition(name = "Write buffer high water mark (bytes)", description = "Above this many queued bytes a peer reports it is not writable: senders should slow down.", min = "1024")
+    int write_buffer_high_water_mark() default TransportSettings.DEFAULT_WRITE_BUFFER_HIGH;
+
+    @AttributeDefinition(name = "I/O threads", description = "Threads of the transport's event loop (colony-transport-*).", min = "1", max = "64")
+    int io_threads() default TransportSettings.DEFAULT_IO_THREADS;
+
+    @AttributeDefinition(name = "TLS", description = "Encrypt connections with TLS (not supported yet: must stay false).")
+    boolean tls_enabled() default false;
+}
