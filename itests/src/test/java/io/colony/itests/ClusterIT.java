@@ -77,6 +77,17 @@ public class ClusterIT {
     }
 
     @Test
+    public void b0_aWorkerTakesItselfOutOfTheAvailableListAndBack() throws Exception {
+        String id = workerA.id();
+        NodeProcess.Result off = workerA.client("colony:availability", "off");
+        assertTrue(off.toString(), off.status() == 0);
+        manager.awaitClient(result -> row(result.out(), id).contains(" withdrawn "), DISCOVERY_TIMEOUT, "colony:nodes");
+        NodeProcess.Result on = workerA.client("colony:availability", "on");
+        assertTrue(on.toString(), on.status() == 0);
+        manager.awaitClient(result -> row(result.out(), id).contains(" available "), DISCOVERY_TIMEOUT, "colony:nodes");
+    }
+
+    @Test
     public void b_aKilledWorkerTurnsUnavailableWithinThreeSeconds() throws Exception {
         String id = workerB.id();
         manager.awaitClient(result -> row(result.out(), id).contains(" available "), DISCOVERY_TIMEOUT, "colony:nodes");

@@ -31,6 +31,29 @@ final class NetworkNamespace implements AutoCloseable {
         return namespace;
     }
 
+    /**
+     * Joins this namespace to a bridge (in another namespace) with a veth pair whose inner end is
+     * {@code eth0} with the given address; the pair is made inside the namespaces, never on the host.
+     *
+     * @param cable the name of the outer end, on the bridge side: {@code ip -n <bridge> link set <cable> down} cuts this host off
+     */
+    void plugInto(NetworkNamespace bridge, String cable, String addressWithPrefix) throws IOException, InterruptedException {
+        bridge.ip("link", "add", cable, "type", "veth", "peer", "name", "eth0", "netns", name);
+        bridge.ip("link", "set", cable, "master", "br0", "up");
+        ip("addr", "add", addressWithPrefix, "dev", "eth0");
+        ip("link", "set", "eth0", "up");
+        ip("link", "set", "lo", "up");
+        ip("route", "add", "224.0.0.0/4", "dev", "eth0");
+    }
+
+    /** A namespace holding only a bridge {@code br0}: the switch of a small LAN of namespaces. */
+    static NetworkNamespace withBridge(String purpose) throws IOException, InterruptedException {
+        NetworkNamespace namespace = create(purpose);
+        namespace.ip("link", "add", "br0", "type", "bridge");
+        namespace.ip("link", "set", "br0", "up");
+        return namespace;
+    }
+
     static NetworkNamespace create(String purpose) throws IOException, InterruptedException {
         String name = "colony-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
         run(List.of("ip", "netns", "add", name));
