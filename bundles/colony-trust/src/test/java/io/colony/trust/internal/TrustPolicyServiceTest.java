@@ -1,0 +1,117 @@
+package io.colony.trust.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.colony.api.config.InvalidConfigurationException;
+import io.colony.api.trust.Decision;
+import io.colony.api.trust.Request;
+import io.colony.api.trust.TrustException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.log.Logger;
+
+class TrustPolicyServiceTest {
+
+    /** Log lines as "level: message", with the {} placeholders filled in. */
+    private final List<String> lines = new ArrayList<>();
+
+    private final Logger log = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
+            (proxy, method, args) -> {
+                if (method.getReturnType() == boolean.class) {
+                    return true;
+                }
+                if (method.getReturnType() == String.class) {
+                    return "test";
+                }
+                if (args != null && args.length > 0 && args[0] instanceof String format) {
+                    List<Object> values = new ArrayList<>();
+                    for (int i = 1; i < args.length; i++) {
+                        if (args[i] instanceof Object[] array) {
+                            values.addAll(List.of(array));
+                        } else {
+                            values.add(args[i]);
+                        }
+                    }
+                    StringBuilder line = new StringBuilder(method.getName()).append(": ");
+                    int v = 0;
+                    for (int i = 0; i < format.length(); i++) {
+                        if (format.startsWith("{}", i) && v < values.size()) {
+                            line.append(values.get(v++));
+                            i++;
+                        } else {
+                            line.append(format.charAt(i));
+                        }
+                    }
+                    lines.add(line.toString());
+                }
+                return null;
+            });
+
+    private List<String> linesAt(String level) {
+        return lines.stream().filter(line -> line.startsWith(level + ": ")).toList();
+    }
+
+    @Test
+    void theDefaultPolicyDeniesACommandAndLogsTheDenialAtInfoWithTheReason() {
+        TrustPolicyService policy = new TrustPolicyService(Map.of(), log);
+        lines.clear();
+        TrustException e = assertThrows(TrustException.class, () -> policy.check(new Request.RunCommand("uptime")).requireAllowed());
+        assertEquals("commands are disabled by the trust policy (set commands.enabled = true in etc/io.colony.trust.cfg)", e.getMessage());
+        assertEquals(List.of("info: Trust policy denies command 'uptime': " + e.getMessage()), lines);
+    }
+
+    @Test
+    void allowedRequestsAreLoggedAtDebug() {
+        TrustPolicyService policy = new TrustPolicyService(Map.of(), log);
+        lines.clear();
+        Decision decision = policy.check(new Request.RunPlugin("mandelbrot", "1.0.0"));
+        assertTrue(decision.allowed());
+        assertEquals(List.of("debug: Trust policy allows plugin 'mandelbrot' version '1.0.0': " + decision.reason()), lines);
+    }
+
+    @Test
+    void loggedCommandsAreQuotedAndCutTo200Characters() {
+        TrustPolicyService policy = new TrustPolicyService(Map.of("commands.enabled", "true", "commands.allow", "uptime"), log);
+        lines.clear();
+        policy.check(new Request.RunCommand("x".repeat(300) + "\nFAKE LOG LINE"));
+        assertEquals(1, lines.size());
+        String line = lines.get(0);
+        assertFalse(line.contains("\n"), line);
+        assertFalse(line.contains("FAKE"), line);
+        assertTrue(line.contains("'" + "x".repeat(200) + "'... (314 chars)"), line);
+    }
+
+    @Test
+    void sourceTokensAreNeverLogged() {
+        TrustPolicyService policy = new TrustPolicyService(Map.of(), log);
+        lines.clear();
+        policy.check(new Request.RunSource("demo.Entry", "s3cr3t"));
+        assertEquals(1, linesAt("info").size());
+        assertFalse(lines.get(0).contains("s3cr3t"), lines.get(0));
+        assertTrue(lines.get(0).contains("(with a token)"), lines.get(0));
+    }
+
+    @Test
+    void aBadValueKeepsThePolicyDownWithTheReasonLogged() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> new TrustPolicyService(Map.of("commands.enabled", "maybe"), log));
+        assertEquals("io.colony.trust: commands.enabled = 'maybe': must be true or false", e.getMessage());
+        assertEquals(List.of("error: Trust policy stays down: " + e.getMessage()), lines);
+    }
+
+    @Test
+    void activationLogsThePolicyAndWarnsOfMisspeltKeysAndKeysWithoutEffectYet() {
+        new TrustPolicyService(Map.of("commands.enabled", "true", "commands.allow", "uptime", "command.allow", "x", "manifest.enabled", "true"), log);
+        assertEquals(2, linesAt("warn").size(), lines.toString());
+        assertTrue(linesAt("warn").get(0).contains("'command.allow'"), lines.toString());
+        assertTrue(linesAt("warn").get(1).contains("manifest.enabled = true has no effect yet"), lines.toString());
+        assertEquals(List.of("info: Trust policy: commands enabled (1 allowed patterns: 'uptime'), manifest jobs enabled, source jobs disabled"),
+                linesAt("info"));
+    }
+}

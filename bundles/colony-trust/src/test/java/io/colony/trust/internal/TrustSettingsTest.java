@@ -1,0 +1,79 @@
+package io.colony.trust.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.colony.api.config.InvalidConfigurationException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class TrustSettingsTest {
+
+    private static List<String> patterns(TrustSettings settings) {
+        return settings.commandPatterns().stream().map(Pattern::pattern).toList();
+    }
+
+    @Test
+    void noConfigurationDeniesEverythingButPlugins() {
+        TrustSettings settings = TrustSettings.read(Map.of());
+        assertFalse(settings.commandsEnabled());
+        assertFalse(settings.manifestEnabled());
+        assertFalse(settings.sourceEnabled());
+        assertEquals(List.of(), settings.commandPatterns());
+    }
+
+    @Test
+    void booleansAreReadFromTextOrBooleans() {
+        TrustSettings settings = TrustSettings.read(Map.of("commands.enabled", " TRUE ", "manifest.enabled", Boolean.TRUE, "source.enabled", "false"));
+        assertTrue(settings.commandsEnabled());
+        assertTrue(settings.manifestEnabled());
+        assertFalse(settings.sourceEnabled());
+    }
+
+    @Test
+    void aBooleanKeyWithAnotherValueIsAnErrorNamingPidKeyAndValue() {
+        assertEquals("io.colony.trust: commands.enabled = 'maybe': must be true or false",
+                assertThrows(InvalidConfigurationException.class, () -> TrustSettings.read(Map.of("commands.enabled", "maybe"))).getMessage());
+        assertEquals("io.colony.trust: manifest.enabled = '1': must be true or false",
+                assertThrows(InvalidConfigurationException.class, () -> TrustSettings.read(Map.of("manifest.enabled", 1))).getMessage());
+        assertEquals("io.colony.trust: source.enabled = 'yes': must be true or false",
+                assertThrows(InvalidConfigurationException.class, () -> TrustSettings.read(Map.of("source.enabled", "yes"))).getMessage());
+    }
+
+    @Test
+    void anInvalidRegexIsAnErrorNamingThePattern() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> TrustSettings.read(Map.of("commands.enabled", "true", "commands.allow", "uptime, ls [a-z")));
+        assertEquals("io.colony.trust: commands.allow = 'ls [a-z': not a valid regular expression: Unclosed character class near index 6",
+                e.getMessage());
+    }
+
+    @Test
+    void patternsAreSeparatedByCommasAndTrimmed() {
+        assertEquals(List.of("uptime", "ls -l .*", "df -h"), patterns(TrustSettings.read(Map.of("commands.allow", " uptime ,ls -l .*,, df -h "))));
+    }
+
+    @Test
+    void patternsAreSeparatedByLinesOnlyWhenTheValueHasLineBreaks() {
+        assertEquals(List.of("uptime", "head -n [0-9]{1,3} /var/log/colony\\.log"),
+                patterns(TrustSettings.read(Map.of("commands.allow", "uptime\r\n\nhead -n [0-9]{1,3} /var/log/colony\\.log\n"))));
+    }
+
+    @Test
+    void arraysAndCollectionsGiveOnePatternPerItem() {
+        assertEquals(List.of("a{1,2}", "b"), patterns(TrustSettings.read(Map.of("commands.allow", new String[] {"a{1,2}", " b ", ""}))));
+        assertEquals(List.of("c,d"), patterns(TrustSettings.read(Map.of("commands.allow", List.of("c,d")))));
+    }
+
+    @Test
+    void unknownKeysInThePolicysNamespacesAreReported() {
+        assertEquals(Set.of("command.enabled", "commands.allowed"), Set.copyOf(TrustSettings.unknownKeys(Map.of(
+                "command.enabled", "true", "commands.allowed", "x", "commands.enabled", "true", "service.pid", "io.colony.trust",
+                "felix.fileinstall.filename", "file:/etc/io.colony.trust.cfg", "component.id", 3L))));
+    }
+}
