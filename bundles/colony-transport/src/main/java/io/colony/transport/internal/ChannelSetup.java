@@ -7,7 +7,10 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 
-/** The pipeline of every connection: frames, envelopes, then the handshake (replaced by a peer handler). */
+/**
+ * The pipeline of every connection: TLS (when enabled), frames, envelopes, then the handshake
+ * (replaced by a peer handler).
+ */
 final class ChannelSetup {
 
     private static final EnvelopeEncoder ENCODER = new EnvelopeEncoder();
@@ -16,10 +19,20 @@ final class ChannelSetup {
     }
 
     static void server(SocketChannel channel, TransportContext context) {
+        if (context.tls != null) {
+            channel.pipeline()
+                    .addLast("tls", context.tls.serverHandler(channel.alloc()))
+                    .addLast("tls-failure", new TlsFailureHandler(context, true));
+        }
         codec(channel.pipeline(), context).addLast("handshake", HandshakeHandler.server(context));
     }
 
     static void client(SocketChannel channel, TransportContext context, CompletableFuture<NodePeer> result) {
+        if (context.tls != null) {
+            channel.pipeline()
+                    .addLast("tls", context.tls.clientHandler(channel.alloc()))
+                    .addLast("tls-failure", new TlsFailureHandler(context, false));
+        }
         codec(channel.pipeline(), context).addLast("handshake", HandshakeHandler.client(context, result));
     }
 

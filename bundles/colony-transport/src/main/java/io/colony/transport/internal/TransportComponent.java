@@ -1,6 +1,7 @@
 package io.colony.transport.internal;
 
 import io.colony.api.config.ConfigurationValues;
+import io.colony.api.config.InvalidConfigurationException;
 import io.colony.api.node.NodeInfo;
 import io.colony.api.node.Role;
 import io.colony.transport.api.HeartbeatSource;
@@ -56,12 +57,31 @@ public final class TransportComponent implements Transport {
     @Activate
     public TransportComponent(BundleContext bundleContext, Map<String, Object> properties, @Reference NodeInfo nodeInfo,
             @Reference(service = LoggerFactory.class) Logger logger) {
-        TransportSettings settings = TransportSettings.read(properties, bundleContext::getProperty);
+        TransportSettings settings = readSettings(properties, bundleContext, logger);
         String configuredSecret = ConfigurationValues.of(NODE_PID, properties).text("cluster.secret", "");
         byte[] secret = ClusterSecret.resolve(configuredSecret, dataDirectory(bundleContext), logger::warn);
         LocalNode local = new LocalNode(nodeInfo.id(), nodeInfo.clusterName(),
                 nodeInfo.roles().stream().map(Role::label).collect(Collectors.toSet()), secret);
-        this.node = TransportNode.start(local, settings, new OsgiTransportLog(logger), this::heartbeat);
+        this.node = startNode(local, settings, logger);
+    }
+
+    private static TransportSettings readSettings(Map<String, Object> properties, BundleContext bundleContext, Logger logger) {
+        try {
+            return TransportSettings.read(properties, bundleContext::getProperty);
+        } catch (InvalidConfigurationException e) {
+            logger.error("Transport stays down: {}", e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Starts listening; a TLS keystore or truststore that cannot be used keeps the transport down with the key and file named. */
+    private TransportNode startNode(LocalNode local, TransportSettings settings, Logger logger) {
+        try {
+            return TransportNode.start(local, settings, new OsgiTransportLog(logger), this::heartbeat);
+        } catch (InvalidConfigurationException e) {
+            logger.error("Transport stays down: {}", e.getMessage());
+            throw e;
+        }
     }
 
     @Deactivate

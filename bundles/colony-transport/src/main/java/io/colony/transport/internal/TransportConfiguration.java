@@ -1,12 +1,13 @@
 package io.colony.transport.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(
         id = TransportConfiguration.PID,
         name = "Colony transport",
-        description = "The node-to-node connection: port, heartbeats, limits. The cluster name and secret come from io.colony.node.")
+        description = "The node-to-node connection: port, heartbeats, limits, TLS. The cluster name and secret come from io.colony.node.")
 @interface TransportConfiguration {
 
     String PID = "io.colony.transport";
@@ -38,6 +39,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "I/O threads", description = "Threads of the transport's event loop (colony-transport-*).", min = "1", max = "64")
     int io_threads() default TransportSettings.DEFAULT_IO_THREADS;
 
-    @AttributeDefinition(name = "TLS", description = "Encrypt connections with TLS (not supported yet: must stay false).")
+    @AttributeDefinition(name = "TLS", description = "Encrypt connections with TLS; both sides present a certificate (the server requires one from the client) and the cluster-secret handshake still runs inside TLS. Every node of the cluster must use the same setting.")
     boolean tls_enabled() default false;
+
+    @AttributeDefinition(name = "TLS keystore", description = "PKCS12 file with this node's private key and certificate; required when TLS is on.", required = false)
+    String tls_keystore() default "";
+
+    @AttributeDefinition(name = "TLS keystore password", type = AttributeType.PASSWORD, description = "Password of the keystore and of its private key.", required = false)
+    String tls_keystore_password() default "";
+
+    @AttributeDefinition(name = "TLS truststore", description = "PKCS12 file with the certificates to trust (a CA's, or the peers' own); empty means the keystore.", required = false)
+    String tls_truststore() default "";
+
+    @AttributeDefinition(name = "TLS truststore password", type = AttributeType.PASSWORD, description = "Password of the truststore; empty means the keystore password.", required = false)
+    String tls_truststore_password() default "";
 }

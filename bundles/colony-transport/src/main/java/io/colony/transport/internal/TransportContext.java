@@ -20,9 +20,11 @@ final class TransportContext {
     final ConnectionCloser closer;
     final TransportLog log;
     final TruncatedFrameHandler truncation;
+    /** The TLS contexts, or null when TLS is off. */
+    final TlsContexts tls;
     private final IntSupplier listenPort;
 
-    TransportContext(LocalNode local, TransportSettings settings, TransportLog log, IntSupplier listenPort) {
+    TransportContext(LocalNode local, TransportSettings settings, TlsContexts tls, TransportLog log, IntSupplier listenPort) {
         this.local = local;
         this.settings = settings;
         this.proof = new HandshakeProof(local.secret());
@@ -32,6 +34,7 @@ final class TransportContext {
         this.closer = new ConnectionCloser(log);
         this.log = log;
         this.truncation = new TruncatedFrameHandler(closer);
+        this.tls = tls;
         this.listenPort = listenPort;
     }
 

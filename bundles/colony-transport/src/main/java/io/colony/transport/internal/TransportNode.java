@@ -53,17 +53,19 @@ public final class TransportNode implements Transport, AutoCloseable {
      *
      * @param heartbeats this node's heartbeat, asked once per interval; null or failing means an empty one
      * @throws TransportException when the address cannot be bound
+     * @throws io.colony.api.config.InvalidConfigurationException when TLS is on and its keystore or truststore cannot be used
      */
     public static TransportNode start(LocalNode local, TransportSettings settings, TransportLog log, Supplier<Heartbeat> heartbeats) {
         return new TransportNode(local, settings, log, heartbeats);
     }
 
     private TransportNode(LocalNode local, TransportSettings settings, TransportLog log, Supplier<Heartbeat> heartbeats) {
+        TlsContexts tls = TlsContexts.create(settings);
         this.heartbeats = heartbeats;
         this.group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("colony-transport", true),
                 NioIoHandler.newFactory());
         int[] boundPort = new int[1];
-        this.context = new TransportContext(local, settings, log, () -> boundPort[0]);
+        this.context = new TransportContext(local, settings, tls, log, () -> boundPort[0]);
         try {
             this.server = bind(settings);
         } catch (RuntimeException e) {
@@ -73,7 +75,8 @@ public final class TransportNode implements Transport, AutoCloseable {
         boundPort[0] = ((InetSocketAddress) server.localAddress()).getPort();
         long interval = settings.heartbeatInterval().toMillis();
         this.heartbeatTask = group.next().scheduleAtFixedRate(this::sendHeartbeats, interval, interval, TimeUnit.MILLISECONDS);
-        log.info("Transport: node " + local.id() + " of cluster " + local.clusterName() + " listens on " + server.localAddress());
+        log.info("Transport: node " + local.id() + " of cluster " + local.clusterName() + " listens on " + server.localAddress()
+                + (tls != null ? " with " + settings.tls() : ""));
     }
 
     private Channel bind(TransportSettings settings) {

@@ -13,7 +13,7 @@ import java.util.function.Function;
  */
 public record TransportSettings(int port, String bindAddress, Duration heartbeatInterval, Duration heartbeatTimeout,
         Duration handshakeTimeout, int maxFrameBytes, int writeBufferLowWaterMark, int writeBufferHighWaterMark,
-        int ioThreads) {
+        int ioThreads, TlsSettings tls) {
 
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
     public static final int DEFAULT_WRITE_BUFFER_LOW = 256 * 1024;
@@ -32,22 +32,27 @@ public record TransportSettings(int port, String bindAddress, Duration heartbeat
 
     public TransportSettings withBindAddress(String address) {
         return new TransportSettings(port, address, heartbeatInterval, heartbeatTimeout, handshakeTimeout, maxFrameBytes,
-                writeBufferLowWaterMark, writeBufferHighWaterMark, ioThreads);
+                writeBufferLowWaterMark, writeBufferHighWaterMark, ioThreads, tls);
     }
 
     public TransportSettings withHeartbeat(Duration interval, Duration timeout) {
         return new TransportSettings(port, bindAddress, interval, timeout, handshakeTimeout, maxFrameBytes,
-                writeBufferLowWaterMark, writeBufferHighWaterMark, ioThreads);
+                writeBufferLowWaterMark, writeBufferHighWaterMark, ioThreads, tls);
     }
 
     public TransportSettings withHandshakeTimeout(Duration timeout) {
         return new TransportSettings(port, bindAddress, heartbeatInterval, heartbeatTimeout, timeout, maxFrameBytes,
-                writeBufferLowWaterMark, writeBufferHighWaterMark, ioThreads);
+                writeBufferLowWaterMark, writeBufferHighWaterMark, ioThreads, tls);
     }
 
     public TransportSettings withMaxFrameBytes(int bytes) {
         return new TransportSettings(port, bindAddress, heartbeatInterval, heartbeatTimeout, handshakeTimeout, bytes,
-                writeBufferLowWaterMark, writeBufferHighWaterMark, ioThreads);
+                writeBufferLowWaterMark, writeBufferHighWaterMark, ioThreads, tls);
+    }
+
+    public TransportSettings withTls(TlsSettings settings) {
+        return new TransportSettings(port, bindAddress, heartbeatInterval, heartbeatTimeout, handshakeTimeout, maxFrameBytes,
+                writeBufferLowWaterMark, writeBufferHighWaterMark, ioThreads, settings);
     }
 
     /**
@@ -62,9 +67,6 @@ public record TransportSettings(int port, String bindAddress, Duration heartbeat
     /** @param frameworkProperty the framework's properties, for the launcher's {@code --local} */
     public static TransportSettings read(Map<String, ?> properties, Function<String, String> frameworkProperty) {
         ConfigurationValues values = ConfigurationValues.of(TransportConfiguration.PID, properties);
-        if (Boolean.parseBoolean(values.text("tls.enabled", "false"))) {
-            throw values.invalid("tls.enabled", values.value("tls.enabled"), "tls.enabled is not supported yet");
-        }
         int port = values.integer("port", 0, 0, 65535);
         String bindOverride = frameworkProperty.apply(FrameworkOverrides.BIND_ADDRESS);
         String bindAddress = bindOverride != null ? bindOverride.trim() : values.text("bind.address", "0.0.0.0");
@@ -84,7 +86,8 @@ public record TransportSettings(int port, String bindAddress, Duration heartbeat
             throw values.invalid("write.buffer.high.water.mark", high, "must not be below write.buffer.low.water.mark (" + low + ")");
         }
         int threads = values.integer("io.threads", DEFAULT_IO_THREADS, 1, 64);
+        TlsSettings tls = TlsSettings.read(values);
         return new TransportSettings(port, bindAddress, Duration.ofMillis(interval), Duration.ofMillis(timeout),
-                Duration.ofMillis(handshake), maxFrame, low, high, threads);
+                Duration.ofMillis(handshake), maxFrame, low, high, threads, tls);
     }
 }

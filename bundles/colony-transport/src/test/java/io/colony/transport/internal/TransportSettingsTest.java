@@ -45,10 +45,16 @@ class TransportSettingsTest {
     }
 
     @Test
-    void tlsIsRefusedUntilItIsSupported() {
+    void tlsIsOffByDefault() {
+        assertEquals(TlsSettings.DISABLED, TransportSettings.defaults().tls());
+        assertEquals(TlsSettings.DISABLED, TransportSettings.read(Map.of("tls.enabled", false, "tls.keystore", "ignored.p12")).tls());
+    }
+
+    @Test
+    void tlsEnabledMustBeTrueOrFalse() {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> TransportSettings.read(Map.of("tls.enabled", "true")));
-        assertEquals("io.colony.transport: tls.enabled = 'true': tls.enabled is not supported yet", e.getMessage());
+                () -> TransportSettings.read(Map.of("tls.enabled", "yes")));
+        assertEquals("io.colony.transport: tls.enabled = 'yes': must be true or false", e.getMessage());
     }
 
     @Test
