@@ -26,6 +26,26 @@ public final class ConfigurationValues {
         return properties.get(key);
     }
 
+    /**
+     * {@code true} or {@code false} (any case, surrounding blanks ignored).
+     *
+     * @throws InvalidConfigurationException for anything else
+     */
+    public boolean bool(String key, boolean defaultValue) {
+        Object value = properties.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        String text = String.valueOf(value).trim();
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw invalid(key, value, "must be true or false");
+    }
+
     /** The value as trimmed text; arrays and collections are joined with commas. */
     public String text(String key, String defaultValue) {
         Object value = properties.get(key);

@@ -36,4 +36,14 @@ class ConfigurationValuesTest {
         assertEquals("4", values.text("slots", ""));
         assertEquals("default", values.text("missing", "default"));
     }
+
+    @Test
+    void readsBooleansStrictly() {
+        ConfigurationValues flags = ConfigurationValues.of("io.colony.test", Map.of("on", " TRUE ", "off", Boolean.FALSE, "bad", "maybe"));
+        assertEquals(true, flags.bool("on", false));
+        assertEquals(false, flags.bool("off", true));
+        assertEquals(true, flags.bool("missing", true));
+        assertEquals("io.colony.test: bad = 'maybe': must be true or false",
+                assertThrows(InvalidConfigurationException.class, () -> flags.bool("bad", false)).getMessage());
+    }
 }

@@ -7,7 +7,6 @@ import io.colony.discovery.internal.peers.HostAndPort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,9 +42,9 @@ public record DiscoverySettings(boolean mdnsEnabled, List<String> mdnsInterfaces
      */
     public static DiscoverySettings read(Map<String, ?> properties, Function<String, String> frameworkProperty) {
         ConfigurationValues values = ConfigurationValues.of(DiscoveryConfiguration.PID, properties);
-        boolean configured = bool(values, "mdns.enabled", true);
+        boolean configured = values.bool("mdns.enabled", true);
         String override = frameworkProperty.apply(MDNS_OVERRIDE);
-        boolean mdns = override == null ? configured : bool(ConfigurationValues.of("framework", Map.of(MDNS_OVERRIDE, override)), MDNS_OVERRIDE, true);
+        boolean mdns = override == null ? configured : ConfigurationValues.of("framework", Map.of(MDNS_OVERRIDE, override)).bool(MDNS_OVERRIDE, true);
         List<String> interfaces = list(values.text("mdns.interfaces", ""));
         List<HostAndPort> peers = new ArrayList<>();
         for (String peer : list(values.text("peers", ""))) {
@@ -56,21 +55,6 @@ public record DiscoverySettings(boolean mdnsEnabled, List<String> mdnsInterfaces
         int interval = values.integer("tracker.interval.ms", 3000, MIN_TRACKER_INTERVAL_MS, MAX_TRACKER_INTERVAL_MS);
         Backoff backoff = backoff(values, values.text("reconnect.backoff.ms", "500..10000"));
         return new DiscoverySettings(mdns, interfaces, peers, tracker, Duration.ofMillis(interval), backoff);
-    }
-
-    private static boolean bool(ConfigurationValues values, String key, boolean defaultValue) {
-        Object raw = values.value(key);
-        if (raw == null) {
-            return defaultValue;
-        }
-        if (raw instanceof Boolean b) {
-            return b;
-        }
-        String text = String.valueOf(raw).trim().toLowerCase(Locale.ROOT);
-        if (text.equals("true") || text.equals("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        throw values.invalid(key, raw, "must be true or false");
     }
 
     private static List<String> list(String text) {

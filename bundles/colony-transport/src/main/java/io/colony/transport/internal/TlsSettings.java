@@ -30,12 +30,8 @@ public record TlsSettings(boolean enabled, Path keystore, String keystorePasswor
      * @throws io.colony.api.config.InvalidConfigurationException naming the key, the value and the reason
      */
     static TlsSettings read(ConfigurationValues values) {
-        String enabled = values.text(ENABLED, "false");
-        if (enabled.equalsIgnoreCase("false")) {
+        if (!values.bool(ENABLED, false)) {
             return DISABLED;
-        }
-        if (!enabled.equalsIgnoreCase("true")) {
-            throw values.invalid(ENABLED, enabled, "must be true or false");
         }
         Path keystore = existingFile(values, KEYSTORE, values.text(KEYSTORE, ""), "required when " + ENABLED + " is true");
         String keystorePassword = values.text(KEYSTORE_PASSWORD, "");

@@ -4,7 +4,6 @@ import io.colony.api.config.ConfigurationValues;
 import io.colony.api.trust.TrustPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,7 +36,7 @@ record TrustSettings(boolean commandsEnabled, List<Pattern> commandPatterns, boo
     /** @throws io.colony.api.config.InvalidConfigurationException naming the key, the value and the reason */
     static TrustSettings read(Map<String, ?> properties) {
         ConfigurationValues values = ConfigurationValues.of(TrustPolicy.PID, properties);
-        boolean commands = bool(values, COMMANDS_ENABLED, false);
+        boolean commands = values.bool(COMMANDS_ENABLED, false);
         List<Pattern> patterns = new ArrayList<>();
         for (String pattern : patterns(values.value(COMMANDS_ALLOW))) {
             try {
@@ -47,7 +46,7 @@ record TrustSettings(boolean commandsEnabled, List<Pattern> commandPatterns, boo
                         "not a valid regular expression: " + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
             }
         }
-        return new TrustSettings(commands, patterns, bool(values, MANIFEST_ENABLED, false), bool(values, SOURCE_ENABLED, false));
+        return new TrustSettings(commands, patterns, values.bool(MANIFEST_ENABLED, false), values.bool(SOURCE_ENABLED, false));
     }
 
     /**
@@ -93,20 +92,5 @@ record TrustSettings(boolean commandsEnabled, List<Pattern> commandPatterns, boo
         if (!item.isBlank()) {
             items.add(item.strip());
         }
-    }
-
-    private static boolean bool(ConfigurationValues values, String key, boolean defaultValue) {
-        Object raw = values.value(key);
-        if (raw == null) {
-            return defaultValue;
-        }
-        if (raw instanceof Boolean b) {
-            return b;
-        }
-        String text = String.valueOf(raw).trim().toLowerCase(Locale.ROOT);
-        if (text.equals("true") || text.equals("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        throw values.invalid(key, raw, "must be true or false");
     }
 }
