@@ -12,6 +12,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import io.colony.api.node.NodeInfo;
 import io.colony.api.plugin.Payload;
+import io.colony.api.worker.CommandExecutor;
 import io.colony.api.worker.LocalExecutor;
 import io.colony.api.worker.PluginCatalog;
 import io.colony.api.worker.PluginDescriptor;
@@ -78,6 +79,9 @@ public class NodeBundlesIT {
 
     @Inject
     private LocalExecutor executor;
+
+    @Inject
+    private CommandExecutor commands;
 
     @Inject
     private ServiceComponentRuntime scr;
@@ -181,6 +185,18 @@ public class NodeBundlesIT {
         TaskFailedException malformed = failure(new TaskRequest("primes", null, Payload.json("{\"from\":1,\"to\":\"ten\"}"), TASK_TIMEOUT));
         assertEquals(TaskFailedException.Reason.PLUGIN_ERROR, malformed.reason());
         assertTrue(malformed.getMessage(), malformed.getMessage().startsWith("to: "));
+    }
+
+    @Test
+    public void commandsAreRefusedByTheDefaultTrustPolicy() throws Exception {
+        try {
+            commands.run("echo hello", Duration.ofSeconds(10)).get(1, TimeUnit.MINUTES);
+            fail("the default trust policy should refuse shell commands");
+        } catch (ExecutionException e) {
+            TaskFailedException refused = (TaskFailedException) e.getCause();
+            assertEquals(TaskFailedException.Reason.REJECTED, refused.reason());
+            assertTrue(refused.getMessage(), refused.getMessage().contains("commands.enabled"));
+        }
     }
 
     @Test
