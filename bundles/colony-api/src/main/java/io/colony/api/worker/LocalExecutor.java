@@ -1,6 +1,7 @@
 package io.colony.api.worker;
 
 import io.colony.api.plugin.Payload;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleConsumer;
 import org.osgi.annotation.versioning.ProviderType;
@@ -29,4 +30,26 @@ public interface LocalExecutor {
      * @param progress receives the overall progress from 0 to 1
      */
     CompletableFuture<Payload> runSplit(TaskRequest request, int chunks, DoubleConsumer progress);
+
+    /**
+     * Cuts a workload into chunks with the plugin's splitter, on the task pool; the manager runs the
+     * chunks as separate tasks.
+     *
+     * @param request the plugin and the whole workload as its input
+     * @param chunks how many chunks to ask for (at least 1)
+     * @return the chunks; fails with a {@link TaskFailedException} when the plugin has no splitter or
+     *     the splitter refuses the workload
+     */
+    CompletableFuture<List<Payload>> split(TaskRequest request, int chunks);
+
+    /**
+     * Combines chunk results with the plugin's reducer, on the task pool.
+     *
+     * @param request the plugin and the whole workload as its input
+     * @param results one result per chunk, in the splitter's order
+     */
+    CompletableFuture<Payload> reduce(TaskRequest request, List<Payload> results);
+
+    /** How many tasks this worker runs at once. */
+    int slots();
 }

@@ -3,7 +3,7 @@
  * version follows the protocol: a new major protocol version is a new major package version.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.colony.transport.proto;
 
 import org.osgi.annotation.bundle.Export;

@@ -85,6 +85,48 @@ final class TaskRunner implements LocalExecutor, AutoCloseable {
         return new SplitRun(plugin, request, chunks, progress).start();
     }
 
+    @Override
+    public CompletableFuture<List<Payload>> split(TaskRequest request, int chunks) {
+        if (chunks < 1 || chunks > MAX_CHUNKS) {
+            throw new IllegalArgumentException("chunks: must be between 1 and " + MAX_CHUNKS + ", was " + chunks);
+        }
+        try {
+            RegisteredPlugin plugin = find(request);
+            if (!(plugin.plugin() instanceof Splitter splitter)) {
+                throw new TaskFailedException(Reason.PLUGIN_ERROR, "plugin " + plugin.label() + " cannot split a workload");
+            }
+            return submit(plugin.label() + " split", context -> {
+                List<Payload> parts = splitter.split(request.input(), chunks, json);
+                if (parts == null || parts.isEmpty()) {
+                    throw new TaskFailedException(Reason.PLUGIN_ERROR, "the splitter of " + plugin.label() + " returned no chunks");
+                }
+                return List.copyOf(parts);
+            }, request.timeout(), fraction -> { });
+        } catch (TaskFailedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Payload> reduce(TaskRequest request, List<Payload> results) {
+        try {
+            RegisteredPlugin plugin = find(request);
+            if (!(plugin.plugin() instanceof Reducer reducer)) {
+                throw new TaskFailedException(Reason.PLUGIN_ERROR, "plugin " + plugin.label() + " cannot reduce results");
+            }
+            List<Payload> parts = List.copyOf(results);
+            return submit(plugin.label() + " reduce", context -> reducer.reduce(request.input(), parts, json),
+                    request.timeout(), fraction -> { });
+        } catch (TaskFailedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public int slots() {
+        return pool.getMaximumPoolSize();
+    }
+
     private RegisteredPlugin find(TaskRequest request) {
         try {
             return plugins.lookup(request.plugin(), request.versionRange()).orElseThrow(() -> new TaskFailedException(

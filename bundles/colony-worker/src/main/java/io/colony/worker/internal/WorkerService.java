@@ -5,6 +5,7 @@ import io.colony.api.plugin.JsonCodec;
 import io.colony.api.plugin.Payload;
 import io.colony.api.worker.LocalExecutor;
 import io.colony.api.worker.TaskRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleConsumer;
@@ -52,5 +53,20 @@ public final class WorkerService implements LocalExecutor {
     @Override
     public CompletableFuture<Payload> runSplit(TaskRequest request, int chunks, DoubleConsumer progress) {
         return runner.runSplit(request, chunks, progress);
+    }
+
+    @Override
+    public CompletableFuture<List<Payload>> split(TaskRequest request, int chunks) {
+        return runner.split(request, chunks);
+    }
+
+    @Override
+    public CompletableFuture<Payload> reduce(TaskRequest request, List<Payload> results) {
+        return runner.reduce(request, results);
+    }
+
+    @Override
+    public int slots() {
+        return runner.slots();
     }
 }

@@ -60,4 +60,22 @@ final class FakeWorker implements LocalExecutor, PluginCatalog {
         }
         return plugins.stream().filter(plugin -> plugin.name().equals(name)).findFirst();
     }
+
+    @Override
+    public CompletableFuture<List<Payload>> split(TaskRequest request, int chunks) {
+        this.request = request;
+        this.chunks = chunks;
+        return answer.thenApply(List::of);
+    }
+
+    @Override
+    public CompletableFuture<Payload> reduce(TaskRequest request, List<Payload> results) {
+        this.request = request;
+        return answer;
+    }
+
+    @Override
+    public int slots() {
+        return 2;
+    }
 }

@@ -1,0 +1,38 @@
+package io.colony.api.job;
+
+/**
+ * EventAdmin topics and properties of job events, posted on the manager (and streamed to REST clients).
+ */
+public final class JobEvents {
+
+    public static final String TOPIC_PREFIX = "io/colony/job/";
+    /** A job was accepted. */
+    public static final String JOB_SUBMITTED = TOPIC_PREFIX + "jobSubmitted";
+    /** A worker received a task and started it. */
+    public static final String TASK_RECEIVED = TOPIC_PREFIX + "taskReceived";
+    /** A task reported progress (at most a few times a second per task). */
+    public static final String TASK_PROGRESS = TOPIC_PREFIX + "taskProgress";
+    /** A task reached a final state, or failed an attempt that will be retried. */
+    public static final String TASK_COMPLETE = TOPIC_PREFIX + "taskComplete";
+    /** A job reached a final state. */
+    public static final String JOB_COMPLETE = TOPIC_PREFIX + "jobComplete";
+
+    /** The job's id (String). */
+    public static final String JOB_ID = "job.id";
+    /** The task's index (Integer). */
+    public static final String TASK_INDEX = "task.index";
+    /** The worker's id (String). */
+    public static final String WORKER = "worker";
+    /** The task's or job's state (String, a {@link TaskStatus} or {@link JobStatus} name). */
+    public static final String STATUS = "status";
+    /** Progress from 0 to 1 (Double): the task's, and the job's as {@link #JOB_PROGRESS}. */
+    public static final String PROGRESS = "progress";
+    public static final String JOB_PROGRESS = "job.progress";
+    /** Why a task or job did not succeed (String), when it did not. */
+    public static final String ERROR = "error";
+    /** Whether a failed attempt will be retried (Boolean), on {@link #TASK_COMPLETE}. */
+    public static final String RETRYING = "retrying";
+
+    private JobEvents() {
+    }
+}
