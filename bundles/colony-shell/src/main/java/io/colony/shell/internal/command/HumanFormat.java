@@ -1,5 +1,6 @@
 package io.colony.shell.internal.command;
 
+import io.colony.api.node.HardwareStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,16 @@ final class HumanFormat {
         }
         return (value == Math.rint(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value))
                 + " " + units[unit];
+    }
+
+    /** Physical and logical cores: {@code 4/8}. */
+    static String cores(HardwareStatus hardware) {
+        return hardware.physicalCores() + "/" + hardware.logicalCores();
+    }
+
+    /** The system load average with two decimals, or {@code -} where the system reports none. */
+    static String load(HardwareStatus hardware) {
+        return hardware.systemLoad() < 0 ? "-" : String.format(java.util.Locale.ROOT, "%.2f", hardware.systemLoad());
     }
 
     private static void add(List<String> parts, long amount, String unit) {

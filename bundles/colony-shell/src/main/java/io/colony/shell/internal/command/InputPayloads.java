@@ -3,10 +3,6 @@ package io.colony.shell.internal.command;
 import io.colony.api.plugin.JsonCodec;
 import io.colony.api.plugin.Payload;
 import io.colony.api.plugin.PluginException;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,27 +134,15 @@ final class InputPayloads {
         if (name.isBlank()) {
             throw new IllegalArgumentException("input: '@' must be followed by a file name, as in @input.json");
         }
-        Path file = workingDirectory.resolve(name).toAbsolutePath().normalize();
-        String where = "@" + name + (Path.of(name).isAbsolute() ? "" : " (" + file + ")");
+        UserFiles.Named named = UserFiles.resolve(name, workingDirectory);
+        String where = "@" + named.where();
         byte[] bytes;
         try {
-            if (Files.isDirectory(file)) {
-                throw new IllegalArgumentException("input: " + where + " is a directory, not a file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new IllegalArgumentException("input: " + where + " has " + HumanFormat.bytes(size)
-                        + ", more than the limit of " + HumanFormat.bytes(MAX_FILE_BYTES));
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("input: " + where + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new IllegalArgumentException("input: " + where + ": permission denied");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("input: " + where + ": cannot be read: " + e.getMessage());
+            bytes = UserFiles.read(named, MAX_FILE_BYTES);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("input: @" + e.getMessage());
         }
-        Payload payload = Payload.of(bytes, contentTypeOf(file));
+        Payload payload = Payload.of(bytes, contentTypeOf(named.file()));
         if (payload.isJson()) {
             problemIn(payload, json).ifPresent(problem -> {
                 throw new IllegalArgumentException("input: " + where + " is not valid JSON: " + problem);

@@ -58,8 +58,8 @@ final class NodesCommand {
     private static List<String> row(String id, Set<Role> roles, String address, String state, String lastHeartbeat,
             Optional<HardwareStatus> hardware) {
         return List.of(id, roles(roles), address, state, lastHeartbeat,
-                hardware.map(h -> h.physicalCores() + "/" + h.logicalCores()).orElse(UNKNOWN),
-                hardware.map(h -> h.systemLoad() < 0 ? UNKNOWN : String.format(Locale.ROOT, "%.2f", h.systemLoad())).orElse(UNKNOWN),
+                hardware.map(HumanFormat::cores).orElse(UNKNOWN),
+                hardware.map(HumanFormat::load).orElse(UNKNOWN),
                 hardware.map(h -> Math.round(h.cpuUsage() * 100) + "%").orElse(UNKNOWN),
                 hardware.map(h -> HumanFormat.bytes(h.memoryAvailable()) + "/" + HumanFormat.bytes(h.memoryTotal())).orElse(UNKNOWN));
     }

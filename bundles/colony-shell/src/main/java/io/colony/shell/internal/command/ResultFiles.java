@@ -1,6 +1,8 @@
 package io.colony.shell.internal.command;
 
+import io.colony.api.plugin.Payload;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +12,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
-/** Where {@code colony:run} writes a result that cannot be printed: {@code <data>/results/<plugin>-<yyyyMMdd-HHmmss>.<ext>}. */
+/**
+ * Where results that cannot be printed go: {@code colony:run} writes them to
+ * {@code <data>/results/<plugin>-<yyyyMMdd-HHmmss>.<ext>}, {@code colony:submit} to {@code <job-id>.<ext>}
+ * in the working directory; neither replaces a file that is there.
+ */
 final class ResultFiles {
 
     static final String DIRECTORY = "results";
@@ -48,16 +54,24 @@ final class ResultFiles {
     }
 
     static String defaultName(String plugin, String contentType, LocalDateTime time) {
-        return plugin + "-" + STAMP.format(time) + "." + extension(contentType);
+        return baseName(plugin, time) + "." + extension(contentType);
+    }
+
+    private static String baseName(String plugin, LocalDateTime time) {
+        return plugin + "-" + STAMP.format(time);
     }
 
     /** Writes to a new file of the default name in the folder, adding -2, -3, ... when the name is taken. */
     static Path writeNew(Path directory, String plugin, String contentType, LocalDateTime time, byte[] bytes) throws IOException {
+        return writeNew(directory, baseName(plugin, time), contentType, bytes);
+    }
+
+    /** Writes to a new file {@code <baseName>.<ext>} in the folder, adding -2, -3, ... when the name is taken. */
+    static Path writeNew(Path directory, String baseName, String contentType, byte[] bytes) throws IOException {
         Files.createDirectories(directory);
-        String name = defaultName(plugin, contentType, time);
-        int dot = name.lastIndexOf('.');
+        String extension = "." + extension(contentType);
         for (int attempt = 1; attempt <= MAX_SAME_NAME; attempt++) {
-            Path file = directory.resolve(attempt == 1 ? name : name.substring(0, dot) + "-" + attempt + name.substring(dot));
+            Path file = directory.resolve(baseName + (attempt == 1 ? "" : "-" + attempt) + extension);
             try {
                 Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 return file;
@@ -65,7 +79,7 @@ final class ResultFiles {
                 // try the next name
             }
         }
-        throw new IOException("more than " + MAX_SAME_NAME + " results named " + name + " in " + directory);
+        throw new IOException("more than " + MAX_SAME_NAME + " results named " + baseName + extension + " in " + directory);
     }
 
     /** Writes to the given file, creating its folders and replacing an existing file. */
@@ -76,5 +90,24 @@ final class ResultFiles {
         }
         Files.write(file, bytes);
         return file.toAbsolutePath();
+    }
+
+    /** Whether a result is printed rather than written to a file: text and JSON. */
+    static boolean printable(Payload result) {
+        return result.isJson() || result.isText();
+    }
+
+    /** Prints a text or JSON result, ending it with a line break when it has none. */
+    static void print(Payload result, PrintStream out) {
+        String text = result.asText();
+        out.print(text);
+        if (!text.endsWith("\n")) {
+            out.println();
+        }
+    }
+
+    /** What a command says after writing a result to a file. */
+    static String wrote(Payload result, Path file) {
+        return "wrote " + result.size() + " bytes (" + result.contentType() + ") to " + file.toAbsolutePath();
     }
 }

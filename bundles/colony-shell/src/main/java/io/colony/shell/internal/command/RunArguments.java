@@ -1,8 +1,8 @@
 package io.colony.shell.internal.command;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.osgi.framework.Version;
 import org.osgi.framework.VersionRange;
@@ -22,6 +22,10 @@ record RunArguments(String plugin, List<String> inputs, int chunks, Duration tim
     static final int MAX_CHUNKS = 10_000;
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
     private static final Pattern PLUGIN_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final String CHUNKS = "--chunks";
+    private static final String TIMEOUT = "--timeout";
+    private static final String VERSION = "--version";
+    private static final String OUT = "--out";
 
     RunArguments {
         inputs = List.copyOf(inputs);
@@ -30,44 +34,11 @@ record RunArguments(String plugin, List<String> inputs, int chunks, Duration tim
     /** @throws IllegalArgumentException {@code colony:run: <reason>} followed by the usage */
     static RunArguments parse(String... args) {
         Usage usage = Usage.RUN;
-        List<String> positional = new ArrayList<>();
-        String chunks = null;
-        String timeout = null;
-        String version = null;
-        String out = null;
-        boolean optionsEnded = false;
-        String[] arguments = args == null ? new String[0] : args;
-        for (int index = 0; index < arguments.length; index++) {
-            String argument = arguments[index];
-            if (optionsEnded || !isOption(argument)) {
-                positional.add(argument);
-                continue;
-            }
-            if (argument.equals("--")) {
-                optionsEnded = true;
-                continue;
-            }
-            if (argument.equals("--help") || argument.equals("-h")) {
-                return new RunArguments("", List.of(), 0, DEFAULT_TIMEOUT, null, null, true);
-            }
-            int equals = argument.indexOf('=');
-            String name = equals < 0 ? argument : argument.substring(0, equals);
-            String value;
-            if (equals >= 0) {
-                value = argument.substring(equals + 1);
-            } else if (index + 1 < arguments.length && isKnownOption(name)) {
-                value = arguments[++index];
-            } else {
-                value = null;
-            }
-            switch (name) {
-                case "--chunks" -> chunks = once(usage, name, chunks, value);
-                case "--timeout" -> timeout = once(usage, name, timeout, value);
-                case "--version" -> version = once(usage, name, version, value);
-                case "--out" -> out = once(usage, name, out, value);
-                default -> throw usage.error("unknown option " + name);
-            }
+        CommandLine line = CommandLine.parse(usage, args, Set.of(CHUNKS, TIMEOUT, VERSION, OUT), Set.of());
+        if (line.help()) {
+            return new RunArguments("", List.of(), 0, DEFAULT_TIMEOUT, null, null, true);
         }
+        List<String> positional = line.positional();
         if (positional.isEmpty()) {
             throw usage.error("missing <plugin>");
         }
@@ -78,6 +49,10 @@ record RunArguments(String plugin, List<String> inputs, int chunks, Duration tim
         if (positional.size() == 1) {
             throw usage.error("missing <input> for plugin '" + plugin + "'");
         }
+        String chunks = line.value(CHUNKS);
+        String timeout = line.value(TIMEOUT);
+        String version = line.value(VERSION);
+        String out = line.value(OUT);
         return new RunArguments(plugin, positional.subList(1, positional.size()),
                 chunks == null ? 0 : chunks(usage, chunks),
                 timeout == null ? DEFAULT_TIMEOUT : timeout(usage, timeout),
@@ -88,26 +63,6 @@ record RunArguments(String plugin, List<String> inputs, int chunks, Duration tim
 
     boolean split() {
         return chunks > 0;
-    }
-
-    private static boolean isOption(String argument) {
-        return argument.equals("--") || argument.equals("-h")
-                || (argument.length() > 2 && argument.startsWith("--"))
-                || (argument.length() > 1 && argument.charAt(0) == '-' && Character.isLetter(argument.charAt(1)));
-    }
-
-    private static boolean isKnownOption(String name) {
-        return name.equals("--chunks") || name.equals("--timeout") || name.equals("--version") || name.equals("--out");
-    }
-
-    private static String once(Usage usage, String name, String previous, String value) {
-        if (value == null) {
-            throw usage.error(name + " needs a value");
-        }
-        if (previous != null) {
-            throw usage.error(name + " is given twice");
-        }
-        return value;
     }
 
     private static int chunks(Usage usage, String value) {

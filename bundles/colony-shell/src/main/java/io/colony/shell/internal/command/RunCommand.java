@@ -151,26 +151,18 @@ final class RunCommand {
         try {
             if (arguments.out() != null) {
                 Path file = ResultFiles.write(workingDirectory.resolve(arguments.out()).normalize(), result.bytes());
-                out.println(wrote(result, file));
-            } else if (result.isJson() || result.isText()) {
-                String text = result.asText();
-                out.print(text);
-                if (!text.endsWith("\n")) {
-                    out.println();
-                }
+                out.println(ResultFiles.wrote(result, file));
+            } else if (ResultFiles.printable(result)) {
+                ResultFiles.print(result, out);
             } else {
                 Path file = ResultFiles.writeNew(resultsDirectory, arguments.plugin(), result.contentType(),
                         LocalDateTime.now(clock), result.bytes());
-                out.println(wrote(result, file));
+                out.println(ResultFiles.wrote(result, file));
             }
         } catch (IOException e) {
             throw new IllegalStateException("colony:run: the result (" + result.size() + " bytes, " + result.contentType()
                     + ") could not be written: " + ExceptionText.of(e));
         }
         out.flush();
-    }
-
-    private static String wrote(Payload result, Path file) {
-        return "wrote " + result.size() + " bytes (" + result.contentType() + ") to " + file.toAbsolutePath();
     }
 }

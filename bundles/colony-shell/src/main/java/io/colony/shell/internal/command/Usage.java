@@ -26,6 +26,31 @@ record Usage(String command, String text) {
             + "  --version RANGE  plugin version (1.2 means at least 1.2) or OSGi range in quotes ('[1.0,2)'); default the newest\n"
             + "  --out FILE       write the result to FILE; binary results go to <data>/results/ otherwise");
 
+    static final Usage SUBMIT = new Usage("colony:submit",
+            "usage: colony:submit [--no-wait] [--output FILE] [--timeout SECONDS] <job.json>\n"
+            + "  <job.json>        the job spec (docs/jobs.md), relative to the shell's working directory\n"
+            + "  --no-wait         print the job's id and return; colony:job <id> follows it\n"
+            + "  --output FILE     write the result to FILE; otherwise text and JSON are printed and other results\n"
+            + "                    go to <job-id>.<ext> in the working directory\n"
+            + "  --timeout S       stop waiting after S seconds (or 30s, 5m, 2h); the job keeps running. Default: wait\n"
+            + "                    until it ends; Ctrl-C also stops waiting without killing the job\n"
+            + "  the job's id and result go to standard output, its progress to standard error");
+
+    static final Usage JOBS = new Usage("colony:jobs", "usage: colony:jobs [<status>] [--limit N]\n"
+            + "  lists this manager's jobs, newest first: id, status, plugin or command, tasks done/total, progress,\n"
+            + "  submitted, duration\n"
+            + "  <status>    only jobs in this state: queued, running, succeeded, failed or killed\n"
+            + "  --limit N   at most N jobs (1.." + JobsCommand.MAX_LIMIT + "); default " + JobsCommand.DEFAULT_LIMIT);
+
+    static final Usage JOB = new Usage("colony:job", "usage: colony:job <id>\n"
+            + "  shows a job of this manager and its tasks: index, status, worker, attempts, time, exit code, error");
+
+    static final Usage KILL = new Usage("colony:kill", "usage: colony:kill <id>\n"
+            + "  kills a job of this manager: drops its queued tasks, cancels its running ones, and prints its status");
+
+    static final Usage WORKERS = new Usage("colony:workers", "usage: colony:workers\n"
+            + "  lists the workers this manager schedules on: id, local, state, cores, load, slots in use, plugins");
+
     /** An error for wrong arguments: {@code colony:run: <reason>} and the usage on the following lines. */
     IllegalArgumentException error(String reason) {
         return new IllegalArgumentException(command + ": " + reason + "\n" + text);

@@ -1,0 +1,81 @@
+package io.colony.manager.internal.job;
+
+import io.colony.api.job.JobInfo;
+import io.colony.api.job.JobResult;
+import io.colony.api.job.JobSpec;
+import io.colony.api.job.JobStatus;
+import io.colony.api.job.TaskStatus;
+import io.colony.api.plugin.Payload;
+import io.colony.manager.internal.placement.WorkerQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** A job the manager is running; touched only on the manager's dispatcher thread. */
+final class JobRun {
+
+    /** Where a job is in its life. */
+    enum Phase {
+        /** Its workload is to be (or is being) cut into chunks. */
+        SPLIT,
+        /** Its tasks run. */
+        RUN,
+        /** Its chunk results are being combined. */
+        REDUCE,
+        /** It reached a final status. */
+        DONE
+    }
+
+    final String id;
+    final JobSpec spec;
+    final Instant submittedAt;
+    /** Which workers the job's tasks may run on (all, for targets "any" and worker lists). */
+    final WorkerQuery query;
+    final CompletableFuture<JobResult> completion = new CompletableFuture<>();
+    final List<TaskRun> tasks = new ArrayList<>();
+
+    JobStatus status = JobStatus.QUEUED;
+    Phase phase;
+    Instant startedAt;
+    Instant finishedAt;
+    String error;
+    Payload result = Payload.empty();
+    /** Whether a split or reduce is running now. */
+    boolean phaseBusy;
+    int phaseAttempts;
+
+    JobRun(String id, JobSpec spec, Instant submittedAt, WorkerQuery query) {
+        this.id = id;
+        this.spec = spec;
+        this.submittedAt = submittedAt;
+        this.query = query;
+        this.phase = spec.isSplit() ? Phase.SPLIT : Phase.RUN;
+    }
+
+    JobInfo info() {
+        Map<TaskStatus, Integer> counts = new EnumMap<>(TaskStatus.class);
+        double progress = 0;
+        for (TaskRun task : tasks) {
+            counts.merge(task.status, 1, Integer::sum);
+            progress += task.status == TaskStatus.SUCCEEDED ? 1 : task.progress;
+        }
+        double fraction = status == JobStatus.SUCCEEDED ? 1 : tasks.isEmpty() ? 0 : progress / tasks.size();
+        return new JobInfo(id, spec, status, submittedAt, startedAt, finishedAt, fraction, counts, error);
+    }
+
+    JobResult outcome() {
+        return new JobResult(id, status, result, tasks.stream().map(TaskRun::result).toList(), error);
+    }
+
+    boolean allTasksFinal() {
+        return tasks.stream().allMatch(task -> task.status.isFinal());
+    }
+
+    @Override
+    public String toString() {
+        return "job " + id;
+    }
+}

@@ -1,0 +1,263 @@
+package io.colony.manager.internal.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.colony.api.job.JobEvents;
+import io.colony.api.job.JobHandle;
+import io.colony.api.job.JobRejectedException;
+import io.colony.api.job.JobResult;
+import io.colony.api.job.JobSpec;
+import io.colony.api.job.JobStatus;
+import io.colony.api.job.TaskInfo;
+import io.colony.api.job.TaskStatus;
+import io.colony.api.job.Targets;
+import io.colony.api.plugin.Payload;
+import io.colony.api.trust.Decision;
+import io.colony.api.trust.Request;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.log.Logger;
+
+class JobManagerTest {
+
+    private final MemoryJournal journal = new MemoryJournal();
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final Logger log = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
+            (proxy, method, args) -> method.getReturnType() == boolean.class ? false : null);
+    private JobManager manager = manager(new ManagerSettings(1, 0, Duration.ofHours(1), 100));
+
+    private JobManager manager(ManagerSettings settings) {
+        JobManager created = new JobManager(settings, journal, request -> request instanceof Request.RunCommand command
+                && command.commandLine().startsWith("rm") ? Decision.deny("rm is not allowed") : Decision.allow("test"),
+                (topic, properties) -> events.add(topic.substring(JobEvents.TOPIC_PREFIX.length()) + " "
+                        + properties.get(JobEvents.STATUS)), new ResultPoster(log), Clock.systemUTC(), log);
+        created.start();
+        return created;
+    }
+
+    @AfterEach
+    void stop() {
+        manager.close();
+    }
+
+    private FakeWorker worker(String id, String... plugins) {
+        FakeWorker worker = new FakeWorker(id);
+        manager.workerJoined(worker, false, FakeWorker.member(id, 4));
+        manager.workerOffered(id, List.of(plugins).stream().map(FakeWorker::plugin).toList(), 1);
+        return worker;
+    }
+
+    private static JobResult await(JobHandle handle) throws Exception {
+        return handle.result().get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aSingleTaskJobRunsOnAWorkerWithThePluginAndReturnsItsResult() throws Exception {
+        worker("a", "other");
+        FakeWorker b = worker("b", "primes");
+        JobHandle handle = manager.submit(JobSpec.plugin("primes").input(Payload.text("10")).build());
+
+        FakeWorker.Sent sent = b.next();
+        assertEquals("10", sent.attempt().input().asText());
+        sent.progress().accept(0);
+        sent.progress().accept(0.5);
+        sent.succeed("4");
+
+        JobResult result = await(handle);
+        assertEquals(JobStatus.SUCCEEDED, result.status());
+        assertEquals("4", result.result().asText());
+        assertEquals("b", result.tasks().get(0).worker());
+        assertTrue(events.containsAll(List.of("jobSubmitted QUEUED", "taskComplete SUCCEEDED", "jobComplete SUCCEEDED")),
+                events.toString());
+        assertTrue(events.stream().anyMatch(e -> e.startsWith("taskReceived")), events.toString());
+        assertEquals(JobStatus.SUCCEEDED, manager.job(handle.id()).orElseThrow().status());
+    }
+
+    @Test
+    void aSplitJobRunsItsChunksOnEveryWorkerWithinTheirSlotsAndReducesThem() throws Exception {
+        FakeWorker a = worker("a", "sum");
+        FakeWorker b = worker("b", "sum");
+        JobHandle handle = manager.submit(JobSpec.plugin("sum").split(Payload.text("1,2,3"), 3).build());
+
+        FakeWorker.Sent first = a.next();
+        FakeWorker.Sent second = b.next();
+        a.expectNothing(Duration.ofMillis(100));
+        first.succeed("r" + first.attempt().input().asText());
+        second.succeed("r" + second.attempt().input().asText());
+        FakeWorker.Sent third = a.sent.poll(5, TimeUnit.SECONDS);
+        if (third == null) {
+            third = b.next();
+        }
+        third.succeed("r" + third.attempt().input().asText());
+
+        JobResult result = await(handle);
+        assertEquals(JobStatus.SUCCEEDED, result.status(), result.error());
+        assertEquals("r1+r2+r3", result.result().asText());
+        assertEquals(3, result.tasks().size());
+    }
+
+    @Test
+    void aTaskWhoseWorkerIsLostRunsAgainOnAnotherWorker() throws Exception {
+        FakeWorker a = worker("a", "primes");
+        JobHandle handle = manager.submit(JobSpec.plugin("primes").build());
+        FakeWorker.Sent onA = a.next();
+        FakeWorker b = worker("b", "primes");
+        manager.workerLeft("a", a, "killed");
+        onA.end(Outcome.Kind.LOST, "connection closed");
+
+        FakeWorker.Sent onB = b.next();
+        assertEquals(2, onB.attempt().number());
+        onB.succeed("done");
+        JobResult result = await(handle);
+        assertEquals(JobStatus.SUCCEEDED, result.status());
+        assertEquals("b", result.tasks().get(0).worker());
+    }
+
+    @Test
+    void aTaskThatKeepsFailingEndsTheJobFailedOnceItsRetriesAreUsed() throws Exception {
+        FakeWorker a = worker("a", "primes");
+        JobHandle handle = manager.submit(JobSpec.plugin("primes").retries(1).build());
+        a.next().end(Outcome.Kind.FAILED, "division by zero");
+        a.next().end(Outcome.Kind.FAILED, "division by zero");
+
+        JobResult result = await(handle);
+        assertEquals(JobStatus.FAILED, result.status());
+        assertTrue(result.error().contains("division by zero"), result.error());
+        assertEquals(TaskStatus.FAILED, result.tasks().get(0).status());
+        a.expectNothing(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aPoolRunsOnceOnEachNamedWorkerAndAPinnedTaskWhoseWorkerLeavesIsLost() throws Exception {
+        FakeWorker a = worker("a");
+        FakeWorker b = worker("b");
+        JobHandle handle = manager.submit(JobSpec.command("uname").targets(Targets.workers("a", "b")).build());
+        a.next().outcome().complete(Outcome.succeeded(Payload.json("{\"exitCode\":0}"), 0));
+        FakeWorker.Sent onB = b.next();
+        manager.workerLeft("b", b, "gone");
+        onB.end(Outcome.Kind.LOST, "connection closed");
+
+        JobResult result = await(handle);
+        assertEquals(JobStatus.FAILED, result.status());
+        assertEquals(TaskStatus.SUCCEEDED, result.tasks().get(0).status());
+        assertEquals(TaskStatus.LOST, result.tasks().get(1).status());
+        a.expectNothing(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aCommandThatExitsNonZeroFailsItsTaskWithoutARetry() throws Exception {
+        FakeWorker a = worker("a");
+        JobHandle handle = manager.submit(JobSpec.command("false").targets(Targets.workers("a")).build());
+        a.next().outcome().complete(Outcome.succeeded(Payload.json("{\"exitCode\":1}"), 1));
+
+        JobResult result = await(handle);
+        assertEquals(JobStatus.FAILED, result.status());
+        assertEquals(1, result.tasks().get(0).exitCode());
+        a.expectNothing(Duration.ofMillis(100));
+    }
+
+    @Test
+    void killingAJobCancelsItsRunningTasksAndDropsItsQueuedOnes() throws Exception {
+        FakeWorker a = worker("a", "sum");
+        JobHandle handle = manager.submit(JobSpec.plugin("sum").split(Payload.text("1,2,3"), 3).build());
+        FakeWorker.Sent running = a.next();
+
+        assertEquals(JobStatus.KILLED, manager.kill(handle.id(), "user asked").orElseThrow().status());
+        JobResult result = await(handle);
+        assertEquals(JobStatus.KILLED, result.status());
+        assertTrue(a.cancelled.contains(running.attempt().key()));
+        assertTrue(result.tasks().stream().allMatch(t -> t.status() == TaskStatus.KILLED), result.tasks().toString());
+        a.expectNothing(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aWorkerGetsNoMoreTasksThanItsSlotsAndPrefetch() throws Exception {
+        manager.close();
+        manager = manager(new ManagerSettings(2, 1, Duration.ofHours(1), 100));
+        FakeWorker a = worker("a", "sum");
+        manager.submit(JobSpec.plugin("sum").split(Payload.text("1,2,3,4,5,6,7,8"), 8).build());
+        for (int i = 0; i < 4; i++) {
+            a.next();
+        }
+        a.expectNothing(Duration.ofMillis(200));
+        assertEquals(4, manager.workers().get(0).running());
+    }
+
+    @Test
+    void aWorkerThatRefusesATaskIsNotAskedAgainAndAnotherRunsIt() throws Exception {
+        FakeWorker a = worker("a", "primes");
+        JobHandle handle = manager.submit(JobSpec.plugin("primes").build());
+        a.next().end(Outcome.Kind.REFUSED, "trust policy");
+        FakeWorker b = worker("b", "primes");
+        b.next().succeed("ok");
+        assertEquals(JobStatus.SUCCEEDED, await(handle).status());
+        a.expectNothing(Duration.ofMillis(100));
+    }
+
+    @Test
+    void submitRefusesUnknownPluginsUnknownWorkersBadQueriesAndDeniedCommands() {
+        worker("a", "primes");
+        JobRejectedException plugin = assertThrows(JobRejectedException.class,
+                () -> manager.submit(JobSpec.plugin("render").build()));
+        assertEquals("plugin", plugin.field());
+        assertTrue(plugin.getMessage().contains("no worker has plugin 'render'"), plugin.getMessage());
+
+        JobRejectedException worker = assertThrows(JobRejectedException.class,
+                () -> manager.submit(JobSpec.command("ls").targets(Targets.workers("a", "zz")).build()));
+        assertEquals("targets.workers[1]", worker.field());
+
+        JobRejectedException query = assertThrows(JobRejectedException.class,
+                () -> manager.submit(JobSpec.plugin("primes").targets(Targets.query("cores >=")).build()));
+        assertEquals("targets.query", query.field());
+
+        JobRejectedException none = assertThrows(JobRejectedException.class,
+                () -> manager.submit(JobSpec.plugin("primes").targets(Targets.query("cores >= 64")).build()));
+        assertEquals("targets", none.field());
+
+        JobRejectedException denied = assertThrows(JobRejectedException.class,
+                () -> manager.submit(JobSpec.command("rm -rf /").targets(Targets.workers("a")).build()));
+        assertEquals(JobRejectedException.Reason.FORBIDDEN, denied.reason());
+        assertTrue(journal.submitted.isEmpty(), "nothing refused was stored");
+    }
+
+    @Test
+    void aJobForAllWorkersRunsOnceOnEachAvailableWorkerAndCollectsTheirResults() throws Exception {
+        FakeWorker a = worker("a", "primes");
+        FakeWorker b = worker("b", "primes");
+        JobHandle handle = manager.submit(JobSpec.plugin("primes").targets(Targets.all()).build());
+        a.next().succeed("from a");
+        b.next().succeed("from b");
+
+        JobResult result = await(handle);
+        assertEquals(JobStatus.SUCCEEDED, result.status());
+        String pool = result.result().asText();
+        assertTrue(pool.contains("\"worker\":\"a\"") && pool.contains("\"output\":\"from b\""), pool);
+        List<TaskInfo> tasks = manager.tasks(handle.id()).orElseThrow();
+        assertEquals(List.of("a", "b"), tasks.stream().map(TaskInfo::pinnedTo).toList());
+    }
+
+    @Test
+    void finishedJobsAreListedNewestFirstAndCanBeDeleted() throws Exception {
+        FakeWorker a = worker("a", "primes");
+        JobHandle first = manager.submit(JobSpec.plugin("primes").build());
+        a.next().succeed("1");
+        await(first);
+        JobHandle second = manager.submit(JobSpec.plugin("primes").build());
+        a.next().succeed("2");
+        await(second);
+
+        assertEquals(List.of(second.id(), first.id()),
+                manager.jobs(null, 10).stream().map(io.colony.api.job.JobInfo::id).toList());
+        assertTrue(manager.delete(first.id()));
+        assertTrue(manager.job(first.id()).isEmpty());
+    }
+}
