@@ -624,7 +624,7 @@ final class JobManager implements JobService, AutoCloseable {
 
     /** An attempt ended: the task succeeded, or is retried, or ends FAILED, LOST or KILLED. */
     private void ended(TaskRun task, Attempt attempt, Outcome outcome) {
-        if (task.current != attempt) {
+        if (closed || task.current != attempt) {
             return;
         }
         task.current = null;
