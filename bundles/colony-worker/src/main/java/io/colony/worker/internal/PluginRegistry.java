@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
@@ -39,6 +40,7 @@ public final class PluginRegistry implements PluginCatalog, PluginLookup {
 
     private final Logger logger;
     private final Map<ServiceReference<Plugin>, RegisteredPlugin> plugins = new ConcurrentHashMap<>();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public PluginRegistry(@Reference(service = LoggerFactory.class) Logger logger) {
@@ -51,6 +53,7 @@ public final class PluginRegistry implements PluginCatalog, PluginLookup {
             RegisteredPlugin registered = describe(plugin, reference);
             plugins.put(reference, registered);
             logger.info("Plugin {} available from {}", registered.label(), registered.descriptor().bundle());
+            changed();
         } catch (IllegalArgumentException e) {
             logger.warn("Ignoring a plugin service of bundle {}: {}", bundleName(reference.getBundle()), e.getMessage());
         }
@@ -60,6 +63,27 @@ public final class PluginRegistry implements PluginCatalog, PluginLookup {
         RegisteredPlugin removed = plugins.remove(reference);
         if (removed != null) {
             logger.info("Plugin {} from {} is gone", removed.label(), removed.descriptor().bundle());
+            changed();
+        }
+    }
+
+    /**
+     * Calls the listener after every change of {@link #plugins()}, on the thread that made it (the
+     * one that registered or unregistered the plugin service), so it must return quickly. Closing
+     * the handle removes it.
+     */
+    public AutoCloseable onChange(Runnable listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
+    }
+
+    private void changed() {
+        for (Runnable listener : changeListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                logger.warn("A listener to plugin changes failed: {}", e.toString(), e);
+            }
         }
     }
 
@@ -89,6 +113,11 @@ public final class PluginRegistry implements PluginCatalog, PluginLookup {
         return all.isEmpty() ? "none" : String.join(", ", all.stream().map(p -> p.name() + " " + p.version()).toList());
     }
 
+    /** Whether the text can be a plugin's name: 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit. */
+    public static boolean isPluginName(String text) {
+        return text != null && NAME.matcher(text).matches();
+    }
+
     static VersionRange parseRange(String versionRange) {
         if (versionRange == null || versionRange.isBlank()) {
             return null;
@@ -103,7 +132,7 @@ public final class PluginRegistry implements PluginCatalog, PluginLookup {
 
     static RegisteredPlugin describe(Plugin plugin, ServiceReference<?> reference) {
         Object name = reference.getProperty(Plugin.NAME);
-        if (!(name instanceof String text) || !NAME.matcher(text).matches()) {
+        if (!(name instanceof String text) || !isPluginName(text)) {
             throw new IllegalArgumentException(Plugin.NAME + " = '" + name + "': use 1 to 128 letters, digits, '.', '_' or '-'");
         }
         Object versionProperty = reference.getProperty(Plugin.VERSION);

@@ -1,7 +1,9 @@
 package io.colony.worker.internal;
 
+import io.colony.api.job.JobSpec;
 import io.colony.api.plugin.JsonCodec;
 import io.colony.api.plugin.Payload;
+import io.colony.api.plugin.PluginException;
 import io.colony.api.plugin.Reducer;
 import io.colony.api.plugin.Splitter;
 import io.colony.api.worker.LocalExecutor;
@@ -85,23 +87,27 @@ final class TaskRunner implements LocalExecutor, AutoCloseable {
         return new SplitRun(plugin, request, chunks, progress).start();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Takes as many chunks as a job may have ({@link JobSpec#MAX_CHUNKS}): the manager asks its
+     * workers to split a job's workload. A splitter that returns no chunks, more than asked for, or a
+     * missing chunk fails the split as a plugin error.
+     *
+     * @throws IllegalArgumentException when {@code chunks} is not between 1 and {@link JobSpec#MAX_CHUNKS}
+     */
     @Override
     public CompletableFuture<List<Payload>> split(TaskRequest request, int chunks) {
-        if (chunks < 1 || chunks > MAX_CHUNKS) {
-            throw new IllegalArgumentException("chunks: must be between 1 and " + MAX_CHUNKS + ", was " + chunks);
+        if (chunks < 1 || chunks > JobSpec.MAX_CHUNKS) {
+            throw new IllegalArgumentException("chunks: must be between 1 and " + JobSpec.MAX_CHUNKS + ", was " + chunks);
         }
         try {
             RegisteredPlugin plugin = find(request);
             if (!(plugin.plugin() instanceof Splitter splitter)) {
                 throw new TaskFailedException(Reason.PLUGIN_ERROR, "plugin " + plugin.label() + " cannot split a workload");
             }
-            return submit(plugin.label() + " split", context -> {
-                List<Payload> parts = splitter.split(request.input(), chunks, json);
-                if (parts == null || parts.isEmpty()) {
-                    throw new TaskFailedException(Reason.PLUGIN_ERROR, "the splitter of " + plugin.label() + " returned no chunks");
-                }
-                return List.copyOf(parts);
-            }, request.timeout(), fraction -> { });
+            return submit(plugin.label() + " split", context -> checkedChunks(plugin, splitter.split(request.input(), chunks, json), chunks),
+                    request.timeout(), fraction -> { });
         } catch (TaskFailedException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -120,6 +126,23 @@ final class TaskRunner implements LocalExecutor, AutoCloseable {
         } catch (TaskFailedException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** The splitter's chunks, or a plugin error (thrown as such, so that the task fails with this message) saying what is wrong. */
+    private static List<Payload> checkedChunks(RegisteredPlugin plugin, List<Payload> parts, int chunks) throws PluginException {
+        String splitter = "the splitter of " + plugin.label();
+        if (parts == null || parts.isEmpty()) {
+            throw new PluginException(splitter + " returned no chunks");
+        }
+        if (parts.size() > chunks) {
+            throw new PluginException(splitter + " returned " + parts.size() + " chunks, more than the " + chunks + " asked for");
+        }
+        for (int index = 0; index < parts.size(); index++) {
+            if (parts.get(index) == null) {
+                throw new PluginException(splitter + " returned no payload for chunk " + (index + 1) + " of " + parts.size());
+            }
+        }
+        return List.copyOf(parts);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.colony.api.plugin.Payload;
 import io.colony.api.plugin.Plugin;
 import io.colony.api.worker.PluginDescriptor;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,33 @@ class PluginRegistryTest {
         registry.removePlugin(reference);
         assertTrue(registry.plugins().isEmpty());
         assertEquals("none", registry.available());
+    }
+
+    @Test
+    void changeListenersHearOfEveryAddedAndRemovedPluginUntilTheyAreRemoved() throws Exception {
+        List<List<String>> seen = new ArrayList<>();
+        AutoCloseable listening = registry.onChange(() -> seen.add(registry.plugins().stream().map(p -> p.name() + " " + p.version()).toList()));
+        ServiceReference<Plugin> reference = reference(properties("echo", "1.0.0"));
+        registry.addPlugin(echo, reference);
+        registry.addPlugin(echo, reference(properties("echo", null)));
+        registry.removePlugin(reference);
+        registry.removePlugin(reference);
+        assertEquals(List.of(List.of("echo 1.0.0"), List.of()), seen, "one call per change; ignored services and repeated removals change nothing");
+        listening.close();
+        registry.addPlugin(echo, reference(properties("alpha", "1.0.0")));
+        assertEquals(2, seen.size());
+    }
+
+    @Test
+    void failingChangeListenerIsLoggedAndTheOthersStillHear() {
+        List<String> heard = new ArrayList<>();
+        registry.onChange(() -> {
+            throw new IllegalStateException("listener bug");
+        });
+        registry.onChange(() -> heard.add("changed"));
+        registry.addPlugin(echo, reference(properties("echo", "1.0.0")));
+        assertEquals(List.of("changed"), heard);
+        assertTrue(log.lines.contains("warn A listener to plugin changes failed: {}"), log.lines.toString());
     }
 
     @Test

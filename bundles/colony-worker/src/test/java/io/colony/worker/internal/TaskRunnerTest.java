@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.colony.api.job.JobSpec;
 import io.colony.api.plugin.Payload;
 import io.colony.api.plugin.PluginException;
 import io.colony.api.worker.TaskFailedException;
@@ -32,6 +33,8 @@ class TaskRunnerTest {
     private final JacksonJsonCodec json = new JacksonJsonCodec();
     private final TestPlugins.RecordingLog log = new TestPlugins.RecordingLog();
     private final CountDownLatch release = new CountDownLatch(1);
+    /** Counted down when a blocking plugin (or splitter) is running, not merely queued. */
+    private final CountDownLatch entered = new CountDownLatch(1);
     private final AtomicBoolean sawCancellation = new AtomicBoolean();
     private final TestPlugins plugins = TestPlugins.create()
             .with("sum", "1.0.0", new TestPlugins.SumOfRange())
@@ -48,6 +51,7 @@ class TaskRunnerTest {
             })
             .with("silent", "1.0.0", (input, context) -> null)
             .with("blocking", "1.0.0", (input, context) -> {
+                entered.countDown();
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -164,7 +168,7 @@ class TaskRunnerTest {
     void cancellingTheFutureInterruptsThePlugin() throws Exception {
         runner = runner(1, 10);
         CompletableFuture<Payload> blocked = runner.run(request("blocking", "{}"), p -> { });
-        awaitActive(1);
+        assertTrue(entered.await(WAIT_SECONDS, TimeUnit.SECONDS), "the plugin runs (a task cancelled while queued never starts)");
         assertTrue(blocked.cancel(true));
         assertThrows(CancellationException.class, () -> blocked.get(WAIT_SECONDS, TimeUnit.SECONDS));
         assertEquals("{}", runner.run(request("echo", "{}"), p -> { }).get(WAIT_SECONDS, TimeUnit.SECONDS).asText());
@@ -254,6 +258,160 @@ class TaskRunnerTest {
     void chunkCountIsValidated() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runner.runSplit(request("sum", "{}"), 0, p -> { }));
         assertEquals("chunks: must be between 1 and 10000, was 0", e.getMessage());
+    }
+
+    /** A splittable plugin whose splitter returns what the test says instead of cutting the range. */
+    private static TestPlugins.SumOfRange splittingInto(List<Payload> chunks) {
+        return new TestPlugins.SumOfRange() {
+            @Override
+            public List<Payload> split(Payload workload, int count, io.colony.api.plugin.JsonCodec codec) {
+                return chunks;
+            }
+        };
+    }
+
+    @Test
+    void splitCutsTheWorkloadWithThePluginsSplitter() throws Exception {
+        List<Payload> chunks = runner.split(request("sum", "{\"from\":1,\"to\":100}"), 4).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(List.of("{\"from\":1,\"to\":25}", "{\"from\":26,\"to\":50}", "{\"from\":51,\"to\":75}", "{\"from\":76,\"to\":100}"),
+                chunks.stream().map(Payload::asText).toList());
+    }
+
+    @Test
+    void splitThenRunThenReduceGivesTheSameResultAsOneRun() throws Exception {
+        TaskRequest workload = request("sum", "{\"from\":1,\"to\":10000}");
+        List<Payload> chunks = runner.split(workload, 7).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(7, chunks.size());
+        List<Payload> results = new java.util.ArrayList<>();
+        for (Payload chunk : chunks) {
+            results.add(runner.run(new TaskRequest("sum", null, chunk, MINUTE), p -> { }).get(WAIT_SECONDS, TimeUnit.SECONDS));
+        }
+        Payload reduced = runner.reduce(workload, results).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals("{\"from\":1,\"to\":10000,\"sum\":" + TestPlugins.SumOfRange.expected(1, 10_000) + "}", reduced.asText());
+        assertEquals(reduced, runner.run(workload, p -> { }).get(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void reduceCombinesTheGivenResults() throws Exception {
+        List<Payload> results = List.of(Payload.json("{\"from\":1,\"to\":2,\"sum\":3}"), Payload.json("{\"from\":3,\"to\":4,\"sum\":7}"));
+        Payload reduced = runner.reduce(request("sum", "{\"from\":1,\"to\":4}"), results).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals("{\"from\":1,\"to\":4,\"sum\":10}", reduced.asText());
+    }
+
+    @Test
+    void splitAndReduceOfAPluginWithoutThemAreAPluginError() throws Exception {
+        TaskFailedException split = failure(runner.split(request("echo", "{}"), 2));
+        assertEquals(Reason.PLUGIN_ERROR, split.reason());
+        assertEquals("plugin echo 1.0.0 cannot split a workload", split.getMessage());
+        TaskFailedException reduce = failure(runner.reduce(request("echo", "{}"), List.of(Payload.json("{}"))));
+        assertEquals(Reason.PLUGIN_ERROR, reduce.reason());
+        assertEquals("plugin echo 1.0.0 cannot reduce results", reduce.getMessage());
+    }
+
+    @Test
+    void splitAndReduceOfAnUnknownPluginNameIt() throws Exception {
+        assertEquals(Reason.UNKNOWN_PLUGIN, failure(runner.split(request("nope", "{}"), 2)).reason());
+        TaskFailedException e = failure(runner.reduce(request("nope", "{}"), List.of()));
+        assertEquals(Reason.UNKNOWN_PLUGIN, e.reason());
+        assertTrue(e.getMessage().startsWith("no plugin 'nope' on this node"), e.getMessage());
+    }
+
+    @Test
+    void splitterAndReducerErrorsAreThePluginsMessages() throws Exception {
+        TaskFailedException split = failure(runner.split(request("sum", "{\"from\":1,\"to\":\"x\"}"), 2));
+        assertEquals(Reason.PLUGIN_ERROR, split.reason());
+        assertEquals("to: 'x' is not a valid number (long)", split.getMessage());
+        TaskFailedException reduce = failure(runner.reduce(request("sum", "{\"from\":1,\"to\":4}"), List.of(Payload.json("{\"sum\":\"many\"}"))));
+        assertEquals(Reason.PLUGIN_ERROR, reduce.reason());
+        assertEquals("sum: 'many' is not a valid number (long)", reduce.getMessage());
+    }
+
+    @Test
+    void splitterThatBreaksItsContractFailsSayingHow() throws Exception {
+        Payload chunk = Payload.json("{}");
+        TestPlugins contractBreakers = TestPlugins.create()
+                .with("none", "1.0.0", splittingInto(List.of()))
+                .with("many", "1.0.0", splittingInto(List.of(chunk, chunk, chunk)))
+                .with("holes", "1.0.0", splittingInto(java.util.Arrays.asList(chunk, null)));
+        runner.close();
+        runner = new TaskRunner(new WorkerSettings(2, 10), contractBreakers, json, log.logger);
+        assertEquals("the splitter of none 1.0.0 returned no chunks", failure(runner.split(request("none", "{}"), 2)).getMessage());
+        assertEquals("the splitter of many 1.0.0 returned 3 chunks, more than the 2 asked for",
+                failure(runner.split(request("many", "{}"), 2)).getMessage());
+        TaskFailedException holes = failure(runner.split(request("holes", "{}"), 2));
+        assertEquals(Reason.PLUGIN_ERROR, holes.reason());
+        assertEquals("the splitter of holes 1.0.0 returned no payload for chunk 2 of 2", holes.getMessage());
+        assertTrue(log.lines.stream().noneMatch(line -> line.startsWith("error")), "a broken contract is the plugin's error, not an unexpected one: " + log.lines);
+    }
+
+    @Test
+    void splitTakesAsManyChunksAsAJobMayHave() throws Exception {
+        List<Payload> chunks = runner.split(request("sum", "{\"from\":1,\"to\":200000}"), JobSpec.MAX_CHUNKS).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(JobSpec.MAX_CHUNKS, chunks.size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> runner.split(request("sum", "{}"), JobSpec.MAX_CHUNKS + 1));
+        assertEquals("chunks: must be between 1 and 100000, was 100001", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> runner.split(request("sum", "{}"), 0));
+    }
+
+    @Test
+    void reduceRunsUnderTheTimeoutAndFreesTheSlot() throws Exception {
+        TestPlugins slowReducer = TestPlugins.create().with("slow", "1.0.0", new TestPlugins.SumOfRange() {
+            @Override
+            public Payload reduce(Payload workload, List<Payload> results, io.colony.api.plugin.JsonCodec codec) throws PluginException {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    sawCancellation.set(true);
+                    throw new PluginException("interrupted");
+                }
+                return workload;
+            }
+        });
+        runner.close();
+        runner = new TaskRunner(new WorkerSettings(1, 10), slowReducer, json, log.logger);
+        TaskFailedException e = failure(runner.reduce(new TaskRequest("slow", null, Payload.json("{}"), Duration.ofMillis(200)), List.of()));
+        assertEquals(Reason.TIMEOUT, e.reason());
+        assertTrue(e.getMessage().endsWith("(slow 1.0.0 reduce) ran longer than its timeout of 200 ms"), e.getMessage());
+        assertEquals(1, runner.split(request("slow", "{\"from\":1,\"to\":5}"), 1).get(WAIT_SECONDS, TimeUnit.SECONDS).size(),
+                "the one slot is free again");
+        assertTrue(sawCancellation.get(), "the reducer was interrupted");
+    }
+
+    @Test
+    void cancellingASplitStopsTheSplitter() throws Exception {
+        TestPlugins slowSplitter = TestPlugins.create().with("slow", "1.0.0", new TestPlugins.SumOfRange() {
+            @Override
+            public List<Payload> split(Payload workload, int chunks, io.colony.api.plugin.JsonCodec codec) throws PluginException {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    sawCancellation.set(true);
+                    throw new PluginException("interrupted");
+                }
+                return List.of(workload);
+            }
+        });
+        runner.close();
+        runner = new TaskRunner(new WorkerSettings(1, 10), slowSplitter, json, log.logger);
+        CompletableFuture<List<Payload>> split = runner.split(request("slow", "{}"), 2);
+        assertTrue(entered.await(WAIT_SECONDS, TimeUnit.SECONDS), "the splitter runs");
+        assertTrue(split.cancel(true));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while ((!sawCancellation.get() || runner.activeTasks() > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(sawCancellation.get(), "the splitter was interrupted");
+        assertEquals(0, runner.activeTasks());
+    }
+
+    @Test
+    void slotsAreTheConfiguredNumberOfTasksRunAtOnce() {
+        assertEquals(2, runner.slots());
+        runner.close();
+        runner = runner(7, 3);
+        assertEquals(7, runner.slots());
     }
 
     private void awaitActive(int count) throws InterruptedException, TimeoutException {

@@ -1,0 +1,79 @@
+package io.colony.worker.internal.remote;
+
+import io.colony.transport.api.Peer;
+import io.colony.transport.proto.Envelope;
+import io.colony.transport.proto.TaskProgress;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Sends one attempt's progress to the node that asked for it, as one-way {@link TaskProgress}
+ * messages: 0 when the attempt starts (the manager's sign that the worker received it), at most
+ * one update per {@link #INTERVAL_NANOS} while it runs, and 1 once when it succeeded. Updates in
+ * between are dropped while the connection is congested; nothing is sent once the attempt ended.
+ */
+final class ProgressReporter implements DoubleConsumer {
+
+    static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private final Peer peer;
+    private final AttemptKey key;
+    private final LongSupplier nanoClock;
+    private boolean started;
+    private boolean ended;
+    private long lastSentNanos;
+
+    ProgressReporter(Peer peer, AttemptKey key, LongSupplier nanoClock) {
+        this.peer = peer;
+        this.key = key;
+        this.nanoClock = nanoClock;
+    }
+
+    /** The attempt starts: sends 0. */
+    synchronized void started() {
+        if (started || ended) {
+            return;
+        }
+        started = true;
+        lastSentNanos = nanoClock.getAsLong();
+        send(0);
+    }
+
+    /**
+     * Progress while the attempt runs. A fraction of 1 (or more) is not sent here: the attempt may
+     * still fail, and the final 1 comes with {@link #succeeded()}.
+     */
+    @Override
+    public synchronized void accept(double fraction) {
+        if (!started || ended || Double.isNaN(fraction) || fraction >= 1) {
+            return;
+        }
+        long now = nanoClock.getAsLong();
+        if (now - lastSentNanos < INTERVAL_NANOS || !peer.isWritable()) {
+            return;
+        }
+        lastSentNanos = now;
+        send(Math.max(0, fraction));
+    }
+
+    /** The attempt succeeded: sends 1, then nothing more. */
+    synchronized void succeeded() {
+        if (!ended) {
+            ended = true;
+            send(1);
+        }
+    }
+
+    /** The attempt ended in any other way: nothing more is sent. */
+    synchronized void ended() {
+        ended = true;
+    }
+
+    private void send(double fraction) {
+        TaskProgress progress = TaskProgress.newBuilder().setJobId(key.jobId()).setTaskIndex(key.taskIndex())
+                .setAttempt(key.attempt()).setFraction(fraction).build();
+        // one-way and lossy: a message lost with the connection changes nothing, the outcome is what counts
+        peer.send(Envelope.newBuilder().setTaskProgress(progress).build());
+    }
+}
