@@ -425,11 +425,11 @@ final class JobManager implements JobService, AutoCloseable {
         markStarted(job);
         WorkerEndpoint endpoint = worker.get().endpoint;
         if (split) {
-            endpoint.split(plugin, job.spec.input(), job.spec.chunks(), job.spec.taskTimeout())
+            endpoint.split(job.id, plugin, job.spec.input(), job.spec.chunks(), job.spec.taskTimeout())
                     .thenAccept(outcome -> onDispatcher(() -> splitDone(job, endpoint.workerId(), outcome)));
         } else {
             List<Payload> parts = job.tasks.stream().map(task -> task.output).toList();
-            endpoint.reduce(plugin, job.spec.input(), parts, job.spec.taskTimeout())
+            endpoint.reduce(job.id, plugin, job.spec.input(), parts, job.spec.taskTimeout())
                     .thenAccept(outcome -> onDispatcher(() -> reduceDone(job, endpoint.workerId(), outcome)));
         }
     }

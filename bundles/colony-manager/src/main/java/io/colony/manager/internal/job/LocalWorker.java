@@ -95,7 +95,7 @@ final class LocalWorker implements WorkerEndpoint {
     }
 
     @Override
-    public CompletableFuture<PhaseOutcome<List<Payload>>> split(PluginWork plugin, Payload workload, int chunks,
+    public CompletableFuture<PhaseOutcome<List<Payload>>> split(String jobId, PluginWork plugin, Payload workload, int chunks,
             Duration timeout) {
         try {
             return executor.split(request(plugin, workload, timeout), chunks)
@@ -106,7 +106,7 @@ final class LocalWorker implements WorkerEndpoint {
     }
 
     @Override
-    public CompletableFuture<PhaseOutcome<Payload>> reduce(PluginWork plugin, Payload workload, List<Payload> parts,
+    public CompletableFuture<PhaseOutcome<Payload>> reduce(String jobId, PluginWork plugin, Payload workload, List<Payload> parts,
             Duration timeout) {
         try {
             return executor.reduce(request(plugin, workload, timeout), parts)

@@ -70,9 +70,9 @@ final class RemoteWorker implements WorkerEndpoint {
     }
 
     @Override
-    public CompletableFuture<PhaseOutcome<List<Payload>>> split(PluginWork plugin, Payload workload, int chunks,
+    public CompletableFuture<PhaseOutcome<List<Payload>>> split(String jobId, PluginWork plugin, Payload workload, int chunks,
             Duration timeout) {
-        RunTask task = RunTask.newBuilder().setPhase(RunTask.Phase.SPLIT).setPlugin(call(plugin))
+        RunTask task = RunTask.newBuilder().setJobId(jobId).setPhase(RunTask.Phase.SPLIT).setPlugin(call(plugin))
                 .setInput(Wire.chunk(workload)).setChunks(chunks).setTimeoutMillis(timeout.toMillis()).setAttempt(1).build();
         return send(task, timeout, outcome -> outcome.getStatus() == TaskOutcome.Status.SUCCEEDED
                 ? PhaseOutcome.of(Wire.payloads(outcome.getPartsList())) : phaseFailure(outcome),
@@ -80,9 +80,9 @@ final class RemoteWorker implements WorkerEndpoint {
     }
 
     @Override
-    public CompletableFuture<PhaseOutcome<Payload>> reduce(PluginWork plugin, Payload workload, List<Payload> parts,
+    public CompletableFuture<PhaseOutcome<Payload>> reduce(String jobId, PluginWork plugin, Payload workload, List<Payload> parts,
             Duration timeout) {
-        RunTask task = RunTask.newBuilder().setPhase(RunTask.Phase.REDUCE).setPlugin(call(plugin))
+        RunTask task = RunTask.newBuilder().setJobId(jobId).setPhase(RunTask.Phase.REDUCE).setPlugin(call(plugin))
                 .setInput(Wire.chunk(workload)).addAllParts(Wire.chunks(parts)).setTimeoutMillis(timeout.toMillis())
                 .setAttempt(1).build();
         return send(task, timeout, outcome -> outcome.getStatus() == TaskOutcome.Status.SUCCEEDED

@@ -27,10 +27,10 @@ interface WorkerEndpoint {
     void cancel(Attempt attempt, String reason);
 
     /** Cuts a workload with the plugin's splitter; the outcome's parts are the chunks. */
-    CompletableFuture<PhaseOutcome<List<Payload>>> split(PluginWork plugin, Payload workload, int chunks, Duration timeout);
+    CompletableFuture<PhaseOutcome<List<Payload>>> split(String jobId, PluginWork plugin, Payload workload, int chunks, Duration timeout);
 
     /** Combines chunk results with the plugin's reducer. */
-    CompletableFuture<PhaseOutcome<Payload>> reduce(PluginWork plugin, Payload workload, List<Payload> parts,
+    CompletableFuture<PhaseOutcome<Payload>> reduce(String jobId, PluginWork plugin, Payload workload, List<Payload> parts,
             Duration timeout);
 
     /**

@@ -89,7 +89,7 @@ final class FakeWorker implements WorkerEndpoint {
 
     /** Splits a comma-separated text workload into one chunk per item. */
     @Override
-    public CompletableFuture<PhaseOutcome<List<Payload>>> split(PluginWork plugin, Payload workload, int chunks,
+    public CompletableFuture<PhaseOutcome<List<Payload>>> split(String jobId, PluginWork plugin, Payload workload, int chunks,
             Duration timeout) {
         splits++;
         return CompletableFuture.completedFuture(PhaseOutcome.of(
@@ -98,7 +98,7 @@ final class FakeWorker implements WorkerEndpoint {
 
     /** Joins the chunk results with '+'. */
     @Override
-    public CompletableFuture<PhaseOutcome<Payload>> reduce(PluginWork plugin, Payload workload, List<Payload> parts,
+    public CompletableFuture<PhaseOutcome<Payload>> reduce(String jobId, PluginWork plugin, Payload workload, List<Payload> parts,
             Duration timeout) {
         return CompletableFuture.completedFuture(PhaseOutcome.of(Payload.text(
                 String.join("+", parts.stream().map(Payload::asText).toList()))));
