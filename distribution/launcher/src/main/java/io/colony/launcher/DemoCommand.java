@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code demo}: starts a node in the background (or uses the one running in the home), runs the two
- * sample plugins through the admin channel, prints what they return and stops the node again.
+ * {@code demo}: starts a node in the background (or uses the one running in the home), submits the two
+ * sample jobs to its manager through the admin channel (split across every worker the manager knows),
+ * prints their progress and results, and stops the node again.
  */
 final class DemoCommand {
 
@@ -71,18 +72,25 @@ final class DemoCommand {
     }
 
     private boolean runSamples(NodeHome home) throws LauncherException {
-        Path image = home.data().resolve("results").resolve("mandelbrot.png");
+        Path results = home.data().resolve("results");
+        Path image = results.resolve("mandelbrot.png");
+        Path primesJob = results.resolve("primes-job.json");
+        Path mandelbrotJob = results.resolve("mandelbrot-job.json");
         try {
-            Files.createDirectories(image.getParent());
+            Files.createDirectories(results);
+            Files.deleteIfExists(image);
+            Files.writeString(primesJob, "{\"plugin\": \"primes\", \"input\": {\"from\": 1, \"to\": 50000000}, \"chunks\": 8}\n");
+            Files.writeString(mandelbrotJob, "{\"plugin\": \"mandelbrot\", \"input\": {\"width\": 1600, \"height\": 1200,"
+                    + " \"maxIterations\": 800}, \"chunks\": 16}\n");
         } catch (IOException e) {
-            throw new LauncherException("cannot create " + image.getParent(), e);
+            throw new LauncherException("cannot write the sample jobs into " + results, e);
         }
         try (AdminClient client = AdminClient.connect(home)) {
             awaitSamplePlugins(client);
-            boolean succeeded = step(client, "colony:plugins", SHORT_COMMAND_TIMEOUT);
-            succeeded &= step(client, "colony:run --chunks 8 primes " + GogoQuoting.quote("{\"from\":1,\"to\":50000000}"), JOB_TIMEOUT);
-            boolean rendered = step(client, "colony:run --chunks 16 --out " + GogoQuoting.quote(image.toString()) + " mandelbrot "
-                    + GogoQuoting.quote("{\"width\":1600,\"height\":1200,\"maxIterations\":800}"), JOB_TIMEOUT);
+            boolean succeeded = step(client, "colony:workers", SHORT_COMMAND_TIMEOUT);
+            succeeded &= step(client, "colony:submit " + GogoQuoting.quote(primesJob.toString()), JOB_TIMEOUT);
+            boolean rendered = step(client, "colony:submit --output " + GogoQuoting.quote(image.toString()) + " "
+                    + GogoQuoting.quote(mandelbrotJob.toString()), JOB_TIMEOUT);
             if (rendered) {
                 out.println("The Mandelbrot image was written to " + image);
             }
@@ -104,13 +112,16 @@ final class DemoCommand {
         return true;
     }
 
-    /** Plugins in deploy/ are installed by FileInstall shortly after the admin channel opens. */
+    /**
+     * Plugins in deploy/ are installed by FileInstall shortly after the admin channel opens, and the manager
+     * learns about them from its worker a moment later.
+     */
     private void awaitSamplePlugins(AdminClient client) throws LauncherException {
         long deadline = System.nanoTime() + PLUGINS_TIMEOUT.toNanos();
         String listing = "";
         while (System.nanoTime() < deadline) {
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int status = client.execute("colony:plugins", output, output, SHORT_COMMAND_TIMEOUT);
+            int status = client.execute("colony:workers", output, output, SHORT_COMMAND_TIMEOUT);
             listing = output.toString(StandardCharsets.UTF_8);
             if (status == 0 && SAMPLE_PLUGINS.stream().allMatch(listing::contains)) {
                 return;
@@ -123,6 +134,6 @@ final class DemoCommand {
             }
         }
         throw new LauncherException("the sample plugins " + SAMPLE_PLUGINS + " did not appear within "
-                + PLUGINS_TIMEOUT.toSeconds() + " s; colony:plugins said: " + listing.trim());
+                + PLUGINS_TIMEOUT.toSeconds() + " s on the manager's workers; colony:workers said: " + listing.trim());
     }
 }
