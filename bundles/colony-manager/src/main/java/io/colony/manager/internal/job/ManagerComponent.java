@@ -90,10 +90,16 @@ public final class ManagerComponent implements JobService {
     private final Map<String, RemoteWorker> remotes = new ConcurrentHashMap<>();
     private final List<AutoCloseable> registrations = new ArrayList<>();
     private final ScheduledExecutorService localRefresh;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile HardwareMonitor hardware;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile CommandExecutor commands;
-    private volatile LocalWorker localWorker;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile PluginCatalog catalog;
+    private volatile LocalWorker localWorker;
 
     @Activate
     public ManagerComponent(BundleContext context, Map<String, Object> properties,
@@ -166,42 +172,6 @@ public final class ManagerComponent implements JobService {
         if (worker != null && worker.executor() == executor) {
             localWorker = null;
             manager.workerLeft(node.id(), worker, "the node's worker stopped");
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindCommands(CommandExecutor executor) {
-        commands = executor;
-    }
-
-    void unbindCommands(CommandExecutor executor) {
-        if (commands == executor) {
-            commands = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindCatalog(PluginCatalog pluginCatalog) {
-        catalog = pluginCatalog;
-    }
-
-    void unbindCatalog(PluginCatalog pluginCatalog) {
-        if (catalog == pluginCatalog) {
-            catalog = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindHardware(HardwareMonitor monitor) {
-        hardware = monitor;
-    }
-
-    void unbindHardware(HardwareMonitor monitor) {
-        if (hardware == monitor) {
-            hardware = null;
         }
     }
 
