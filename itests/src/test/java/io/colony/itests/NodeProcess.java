@@ -105,6 +105,28 @@ final class NodeProcess implements AutoCloseable {
         return process;
     }
 
+    /** The process id of the node's JVM: bin/colony execs java, and start without --background runs the node in it. */
+    long pid() {
+        return process.pid();
+    }
+
+    /**
+     * kill -9: SIGKILL to the node's JVM (the process this class launched, see {@link #pid()}), which
+     * gets no chance to stop anything; waits until it is gone.
+     */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("node " + home + " (pid " + process.pid() + ") still runs 10 s after SIGKILL");
+        }
+    }
+
+    /** The CPU time the node's JVM has used so far (user and system), as the OS reports it. */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new AssertionError("the OS does not report the CPU time of pid " + process.pid()));
+    }
+
     /** Runs {@code bin/colony client --home <home> <command...>}. */
     Result client(String... command) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(List.of("client", "--home", home.toString()));
