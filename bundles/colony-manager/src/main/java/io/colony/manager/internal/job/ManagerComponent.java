@@ -117,7 +117,7 @@ public final class ManagerComponent implements JobService {
         JobStore store = openStore(context, properties);
         this.poster = new ResultPoster(log);
         this.manager = new JobManager(settings, new StoreJournal(store, new JobSpecJson(), log), trust,
-                (topic, values) -> eventAdmin.postEvent(new Event(topic, values)), poster, Clock.systemUTC(), log);
+                (topic, values) -> eventAdmin.postEvent(new Event(topic, values)), poster, Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)), log);
         manager.start();
         registrations.add(transport.handle(Envelope.BodyCase.TASK_PROGRESS, (peer, message) -> {
             TaskProgress report = message.getTaskProgress();
