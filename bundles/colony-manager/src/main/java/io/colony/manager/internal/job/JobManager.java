@@ -315,8 +315,9 @@ final class JobManager implements JobService, AutoCloseable {
 
     @Override
     public Optional<JobResult> result(String jobId) {
-        boolean running = call(() -> active.containsKey(jobId));
-        return running ? Optional.empty() : journal.result(jobId);
+        Optional<Optional<JobResult>> known = call(() -> Optional.ofNullable(active.get(jobId))
+                .map(job -> job.phase == JobRun.Phase.DONE ? Optional.of(job.outcome()) : Optional.<JobResult>empty()));
+        return known.orElseGet(() -> journal.result(jobId));
     }
 
     @Override
@@ -651,8 +652,7 @@ final class JobManager implements JobService, AutoCloseable {
             case FAILED -> retryOrEnd(task, TaskStatus.FAILED, "failed on " + task.worker + ": " + outcome.error(), true);
             case LOST -> retryOrEnd(task, TaskStatus.LOST, "lost on " + task.worker + ": " + outcome.error(), true);
         }
-        if (job.tasks.stream().anyMatch(t -> t.status == TaskStatus.FAILED || t.status == TaskStatus.LOST)
-                && !job.spec.targets().fansOut()) {
+        if (job.failedTasks > 0 && !job.spec.targets().fansOut()) {
             TaskRun failed = job.tasks.stream()
                     .filter(t -> t.status == TaskStatus.FAILED || t.status == TaskStatus.LOST).findFirst().orElseThrow();
             finishJob(job, JobStatus.FAILED, failed + " " + failed.status + ": " + failed.error);
@@ -682,6 +682,9 @@ final class JobManager implements JobService, AutoCloseable {
     }
 
     private void finishTask(TaskRun task, TaskStatus status, String error) {
+        if (!task.status.isFinal()) {
+            task.job.ended(status);
+        }
         task.status = status;
         task.error = error;
         task.finishedAt = clock.instant();

@@ -43,6 +43,9 @@ final class JobRun {
     Instant finishedAt;
     String error;
     Payload result = Payload.empty();
+    /** How many of its tasks are in a final state, and how many of those FAILED or LOST: kept by {@link #ended}. */
+    int finalTasks;
+    int failedTasks;
     /** Whether a split or reduce is running now. */
     boolean phaseBusy;
     int phaseAttempts;
@@ -71,7 +74,15 @@ final class JobRun {
     }
 
     boolean allTasksFinal() {
-        return tasks.stream().allMatch(task -> task.status.isFinal());
+        return finalTasks == tasks.size();
+    }
+
+    /** Counts a task that reached a final state (once). */
+    void ended(TaskStatus status) {
+        finalTasks++;
+        if (status == TaskStatus.FAILED || status == TaskStatus.LOST) {
+            failedTasks++;
+        }
     }
 
     @Override

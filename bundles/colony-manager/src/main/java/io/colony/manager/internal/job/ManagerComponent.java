@@ -79,6 +79,8 @@ public final class ManagerComponent implements JobService {
     public static final String PID = "io.colony.manager";
     static final String DATA_PROPERTY = "colony.data";
     static final Duration OFFER_TIMEOUT = Duration.ofSeconds(10);
+    /** What a handler of one-way messages returns: the transport sends nothing back for them. */
+    private static final CompletableFuture<Envelope> NO_ANSWER = CompletableFuture.completedFuture(Envelope.getDefaultInstance());
 
     private final NodeInfo node;
     private final ClusterMembership membership;
@@ -123,11 +125,11 @@ public final class ManagerComponent implements JobService {
             TaskProgress report = message.getTaskProgress();
             progress.deliver(peer.nodeId(), Attempt.key(report.getJobId(), report.getTaskIndex(), report.getAttempt()),
                     report.getFraction());
-            return CompletableFuture.completedFuture(null);
+            return NO_ANSWER;
         }));
         registrations.add(transport.handle(Envelope.BodyCase.WORKER_OFFER, (peer, message) -> {
             offered(peer, message.getWorkerOffer());
-            return CompletableFuture.completedFuture(null);
+            return NO_ANSWER;
         }));
         registrations.add(transport.addListener(new WorkerPeers()));
         transport.peers().forEach(this::connected);

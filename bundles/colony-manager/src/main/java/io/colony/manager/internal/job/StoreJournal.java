@@ -31,16 +31,15 @@ import org.osgi.service.log.Logger;
 
 /**
  * The journal in the job store. A new job is written at once, on the caller's thread; task changes, results and job
- * changes are queued and written by one writer thread in batches (one transaction each), a task's successive changes
- * coalesced into its last, so that thousands of tasks a second cost few commits. A job's end runs its {@code then}
+ * changes are queued and written by one writer thread in batches (one transaction each: whatever queued while the
+ * last one committed), a task's successive changes coalesced into its last, so that thousands of tasks a second cost
+ * few commits. A job's end runs its {@code then}
  * only once that end is committed.
  */
 final class StoreJournal implements JobJournal {
 
     /** Queued writes beyond which the dispatcher waits for the writer: memory stays bounded. */
     static final int MAX_PENDING = 50_000;
-    /** The longest a queued write waits before the writer takes it. */
-    static final long FLUSH_MILLIS = 20;
 
     private final JobStore store;
     private final JobSpecCodec codec;
@@ -162,16 +161,6 @@ final class StoreJournal implements JobJournal {
                         batch.size(), e.getMessage(), e);
             }
             then.forEach(Runnable::run);
-            sleepQuietly();
-        }
-    }
-
-    /** Lets writes gather for a moment, so that the next batch is larger. */
-    private static void sleepQuietly() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(FLUSH_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -199,7 +188,11 @@ final class StoreJournal implements JobJournal {
             job.status = record.status();
             job.startedAt = record.startedAt();
             for (TaskRecord task : stored.tasks()) {
-                job.tasks.add(rebuild(job, task, stored.taskResults()));
+                TaskRun rebuilt = rebuild(job, task, stored.taskResults());
+                job.tasks.add(rebuilt);
+                if (rebuilt.status.isFinal()) {
+                    job.ended(rebuilt.status);
+                }
             }
             if (!job.tasks.isEmpty()) {
                 job.phase = JobRun.Phase.RUN;

@@ -260,4 +260,20 @@ class JobManagerTest {
         assertTrue(manager.delete(first.id()));
         assertTrue(manager.job(first.id()).isEmpty());
     }
+
+    @Test
+    void aJobsResultIsThereAsSoonAsItEndsEvenBeforeItsEndIsStored() throws Exception {
+        FakeWorker a = worker("a", "primes");
+        journal.holdEnds = true;
+        JobHandle handle = manager.submit(JobSpec.plugin("primes").build());
+        a.next().succeed("7");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (manager.result(handle.id()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals("7", manager.result(handle.id()).orElseThrow().result().asText());
+        assertTrue(!handle.result().isDone(), "completion waits for the store");
+        journal.held.forEach(Runnable::run);
+        assertEquals(JobStatus.SUCCEEDED, await(handle).status());
+    }
 }

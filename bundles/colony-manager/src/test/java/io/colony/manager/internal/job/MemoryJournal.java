@@ -19,6 +19,9 @@ final class MemoryJournal implements JobJournal {
 
     final Map<String, Finished> finished = new ConcurrentHashMap<>();
     final List<String> submitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** While set, a job's end is held as if its write were still on its way to the store. */
+    volatile boolean holdEnds;
+    final List<Runnable> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public void submitted(JobRun job) {
@@ -38,7 +41,11 @@ final class MemoryJournal implements JobJournal {
         if (job.status.isFinal()) {
             finished.put(job.id, new Finished(job.info(), job.tasks.stream().map(TaskRun::info).toList(), job.outcome()));
         }
-        then.run();
+        if (holdEnds && job.status.isFinal()) {
+            held.add(then);
+        } else {
+            then.run();
+        }
     }
 
     @Override
