@@ -173,23 +173,26 @@ final class JobManager implements JobService, AutoCloseable {
      * stops receiving tasks.
      */
     void workerLeft(String workerId, WorkerEndpoint endpoint, String reason) {
-        onDispatcher(() -> {
-            WorkerEntry entry = workers.get(workerId);
-            if (entry != null && entry.endpoint == endpoint) {
-                workers.remove(workerId);
-                slots.forget(workerId);
-                log.info("Worker {} left: {}", workerId, reason);
-                for (JobRun job : List.copyOf(active.values())) {
-                    for (TaskRun task : job.tasks) {
-                        if (task.status == TaskStatus.QUEUED && workerId.equals(task.pinnedTo)) {
-                            finishTask(task, TaskStatus.LOST, "worker " + workerId + " left: " + reason);
-                        }
+        onDispatcher(() -> forget(workerId, endpoint, reason));
+    }
+
+    /** Takes a worker off the list; queued tasks pinned to it are lost. */
+    private void forget(String workerId, WorkerEndpoint endpoint, String reason) {
+        WorkerEntry entry = workers.get(workerId);
+        if (entry != null && entry.endpoint == endpoint) {
+            workers.remove(workerId);
+            slots.forget(workerId);
+            log.info("Worker {} left: {}", workerId, reason);
+            for (JobRun job : List.copyOf(active.values())) {
+                for (TaskRun task : job.tasks) {
+                    if (task.status == TaskStatus.QUEUED && workerId.equals(task.pinnedTo)) {
+                        finishTask(task, TaskStatus.LOST, "worker " + workerId + " left: " + reason);
                     }
-                    advance(job);
                 }
-                pump();
+                advance(job);
             }
-        });
+            pump();
+        }
     }
 
     // ================================================================ JobService
@@ -568,7 +571,8 @@ final class JobManager implements JobService, AutoCloseable {
         PluginWork plugin = task.job.spec.work() instanceof PluginWork p ? p : null;
         List<Member> candidates = new ArrayList<>();
         for (WorkerEntry worker : workers.values()) {
-            if ((task.pinnedTo == null || task.pinnedTo.equals(worker.id())) && !task.refusedBy.contains(worker.id())
+            if (worker.endpoint.isConnected() && (task.pinnedTo == null || task.pinnedTo.equals(worker.id()))
+                    && !task.refusedBy.contains(worker.id())
                     && (plugin == null || worker.has(plugin, false))) {
                 candidates.add(worker.member);
             }
@@ -605,6 +609,9 @@ final class JobManager implements JobService, AutoCloseable {
                     WorkerEntry entry = workers.get(endpoint.workerId());
                     if (entry != null && entry.endpoint == endpoint) {
                         entry.running--;
+                        if (!endpoint.isConnected()) {
+                            forget(endpoint.workerId(), endpoint, "its connection is lost");
+                        }
                     }
                     ended(task, attempt, failure == null ? outcome
                             : Outcome.of(Outcome.Kind.LOST, "worker " + endpoint.workerId() + ": " + failure));

@@ -34,6 +34,11 @@ final class RemoteWorker implements WorkerEndpoint {
         return peer.nodeId();
     }
 
+    @Override
+    public boolean isConnected() {
+        return peer.isConnected();
+    }
+
     Peer peer() {
         return peer;
     }

@@ -15,6 +15,11 @@ interface WorkerEndpoint {
 
     String workerId();
 
+    /** Whether the worker can still be reached; a lost one gets no more tasks, even before its loss is reported. */
+    default boolean isConnected() {
+        return true;
+    }
+
     /**
      * Runs an attempt.
      *

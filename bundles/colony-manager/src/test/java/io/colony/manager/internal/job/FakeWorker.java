@@ -36,6 +36,7 @@ final class FakeWorker implements WorkerEndpoint {
     final LinkedBlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
     final List<String> cancelled = new CopyOnWriteArrayList<>();
     volatile int splits;
+    volatile boolean connected = true;
 
     FakeWorker(String id) {
         this.id = id;
@@ -72,6 +73,11 @@ final class FakeWorker implements WorkerEndpoint {
     @Override
     public String workerId() {
         return id;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connected;
     }
 
     @Override

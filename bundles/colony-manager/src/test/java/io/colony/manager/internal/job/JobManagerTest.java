@@ -276,4 +276,22 @@ class JobManagerTest {
         journal.held.forEach(Runnable::run);
         assertEquals(JobStatus.SUCCEEDED, await(handle).status());
     }
+
+    @Test
+    void aTaskLostWithItsWorkersConnectionIsNotSentBackThereBeforeTheLossIsReported() throws Exception {
+        FakeWorker a = worker("a", "primes");
+        FakeWorker b = worker("b", "primes");
+        JobHandle handle = manager.submit(JobSpec.plugin("primes").build());
+        FakeWorker.Sent first = a.sent.poll(5, TimeUnit.SECONDS);
+        FakeWorker lost = first != null ? a : b;
+        FakeWorker other = first != null ? b : a;
+        FakeWorker.Sent sent = first != null ? first : b.next();
+        lost.connected = false;
+        sent.end(Outcome.Kind.LOST, "connection closed");
+
+        other.next().succeed("ok");
+        assertEquals(JobStatus.SUCCEEDED, await(handle).status());
+        lost.expectNothing(Duration.ofMillis(100));
+        assertEquals(List.of(other.id), manager.workers().stream().map(io.colony.api.job.WorkerInfo::id).toList());
+    }
 }
