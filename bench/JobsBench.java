@@ -68,7 +68,6 @@ public final class JobsBench {
                 default -> throw new IllegalArgumentException("unknown phase " + phase);
             }
         }
-        System.exit(0);
     }
 
     // ------------------------------------------------------------------ (a) one job of N empty tasks

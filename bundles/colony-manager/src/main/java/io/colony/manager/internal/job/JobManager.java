@@ -72,6 +72,8 @@ final class JobManager implements JobService, AutoCloseable {
             .thenComparing(task -> task.job.id, JobManager::compareIds)
             .thenComparingInt(task -> task.index));
     private final Map<String, WorkerEntry> workers = new LinkedHashMap<>();
+    /** Jobs whose split or reduce waits for a worker with the plugin. */
+    private final java.util.Set<JobRun> awaitingPhaseWorker = new java.util.LinkedHashSet<>();
     private final SlotBook slots;
     private final WorkerSelector selector;
     /** Per plugin name, the workers that ran it last (for plugin affinity). */
@@ -422,8 +424,10 @@ final class JobManager implements JobService, AutoCloseable {
                 .filter(w -> w.member.state() == io.colony.api.cluster.MemberState.AVAILABLE && w.has(plugin, true))
                 .min(Comparator.comparing((WorkerEntry w) -> !w.local).thenComparing(WorkerEntry::id));
         if (worker.isEmpty()) {
-            return; // waits for a worker with the plugin: workerOffered pumps, and pump advances waiting jobs
+            awaitingPhaseWorker.add(job); // pump advances it once a worker with the plugin is there
+            return;
         }
+        awaitingPhaseWorker.remove(job);
         job.phaseBusy = true;
         job.phaseAttempts++;
         markStarted(job);
@@ -504,6 +508,7 @@ final class JobManager implements JobService, AutoCloseable {
             }
         }
         job.phase = JobRun.Phase.DONE;
+        awaitingPhaseWorker.remove(job);
         job.status = status;
         job.error = status == JobStatus.SUCCEEDED ? null : error;
         job.finishedAt = clock.instant();
@@ -535,10 +540,8 @@ final class JobManager implements JobService, AutoCloseable {
         if (closed) {
             return;
         }
-        for (JobRun job : List.copyOf(active.values())) {
-            if (job.phase != JobRun.Phase.RUN && !job.phaseBusy) {
-                advance(job);
-            }
+        for (JobRun job : List.copyOf(awaitingPhaseWorker)) {
+            advance(job);
         }
         List<TaskRun> skipped = new ArrayList<>();
         int scanned = 0;

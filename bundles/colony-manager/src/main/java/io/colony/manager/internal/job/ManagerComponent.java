@@ -26,6 +26,7 @@ import io.colony.manager.internal.json.Durations;
 import io.colony.manager.internal.json.JobSpecJson;
 import io.colony.manager.internal.store.JobStore;
 import io.colony.manager.internal.store.StoreDataSources;
+import io.colony.transport.api.Hardware;
 import io.colony.transport.api.Peer;
 import io.colony.transport.api.PeerListener;
 import io.colony.transport.api.Transport;
@@ -286,15 +287,9 @@ public final class ManagerComponent implements JobService {
         }).collect(Collectors.toSet());
         boolean available = heartbeat == null || heartbeat.getAvailable();
         Optional<HardwareStatus> status = heartbeat != null && heartbeat.hasHardware()
-                ? Optional.of(hardwareOf(heartbeat.getHardware())) : Optional.empty();
+                ? Optional.of(Hardware.fromProto(heartbeat.getHardware())) : Optional.empty();
         return new Member(peer.nodeId(), roles, peer.host(), peer.listenPort(), Map.of(),
                 available ? MemberState.AVAILABLE : MemberState.WITHDRAWN, Instant.now(), status);
-    }
-
-    private static HardwareStatus hardwareOf(io.colony.transport.proto.HardwareStatus wire) {
-        return new HardwareStatus(wire.getPhysicalCores(), wire.getLogicalCores(), wire.getSystemLoad(),
-                wire.getCpuUsage(), wire.getMemoryTotal(), wire.getMemoryAvailable(), wire.getDiskTotal(),
-                wire.getDiskFree(), wire.getOs(), wire.getJvm(), Instant.ofEpochMilli(wire.getSampledAtMillis()));
     }
 
     // ---------------------------------------------------------------- configuration
