@@ -38,7 +38,7 @@ class HttpComponentTest {
     Path data;
 
     private final RecordingLogger log = new RecordingLogger();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TestApi.TIMEOUT).build();
+    private final HttpClient client = freshClient();
     private final Map<String, String> framework = new HashMap<>();
 
     private final NodeInfo node = new NodeInfo() {
@@ -88,7 +88,20 @@ class HttpComponentTest {
         return new HttpComponent(context(), properties, new FakeJobService(), new FakeJobSpecCodec(), node, log.logger);
     }
 
+    private static HttpClient freshClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TestApi.TIMEOUT).build();
+    }
+
     private HttpResponse<String> get(HttpComponent component, String path, String token) throws Exception {
+        return get(client, component, path, token);
+    }
+
+    /**
+     * A request through the given client; after a deactivation use a new client, since a pooled keep-alive
+     * connection to the stopped server may only time out instead of being refused.
+     */
+    private static HttpResponse<String> get(HttpClient client, HttpComponent component, String path, String token)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + component.localAddress().getPort() + path))
                 .timeout(TestApi.TIMEOUT);
         if (token != null) {
@@ -116,7 +129,7 @@ class HttpComponentTest {
         } finally {
             component.deactivate();
         }
-        assertThrows(ConnectException.class, () -> get(component, "/api/v1/health", null));
+        assertThrows(ConnectException.class, () -> get(freshClient(), component, "/api/v1/health", null));
     }
 
     @Test
