@@ -269,9 +269,9 @@ final class CommandRunner implements CommandExecutor, AutoCloseable {
             }
             int exitCode = process.exitValue();
             CommandResult done = new CommandResult(exitCode, stdout.text(), stderr.text(), stdout.truncated(), stderr.truncated(), elapsed);
-            if (result.complete(done)) {
-                log.info("Command {} exited with code {} after {}", quoted, exitCode, format(elapsed));
-            }
+            // Logged before the result is handed over, so that whoever receives it also finds the line in the log.
+            log.info("Command {} exited with code {} after {}", quoted, exitCode, format(elapsed));
+            result.complete(done);
         }
 
         private void timedOut(Duration timeout) {
