@@ -89,11 +89,8 @@ final class Attempt {
                 return;
             }
             if (decide()) {
-                try {
-                    progress.succeeded();
-                } finally {
-                    complete(answer);
-                }
+                progress.ended();
+                complete(answer);
             }
         });
     }

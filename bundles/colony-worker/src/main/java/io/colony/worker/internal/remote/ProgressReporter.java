@@ -9,9 +9,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Sends one attempt's progress to the node that asked for it, as one-way {@link TaskProgress}
- * messages: 0 when the attempt starts (the manager's sign that the worker received it), at most
- * one update per {@link #INTERVAL_NANOS} while it runs, and 1 once when it succeeded. Updates in
- * between are dropped while the connection is congested; nothing is sent once the attempt ended.
+ * messages: 0 when the attempt has run for a moment (the manager's sign that the worker received
+ * it; see {@link RemoteTaskSettings#receivedDelay()}), then at most one update per
+ * {@link #INTERVAL_NANOS} while it runs. Updates are dropped while the connection is congested;
+ * nothing is sent once the attempt ended: its outcome tells the rest.
  */
 final class ProgressReporter implements DoubleConsumer {
 
@@ -30,7 +31,7 @@ final class ProgressReporter implements DoubleConsumer {
         this.nanoClock = nanoClock;
     }
 
-    /** The attempt starts: sends 0. */
+    /** The attempt runs (unless it has ended): sends 0. */
     synchronized void started() {
         if (started || ended) {
             return;
@@ -41,8 +42,8 @@ final class ProgressReporter implements DoubleConsumer {
     }
 
     /**
-     * Progress while the attempt runs. A fraction of 1 (or more) is not sent here: the attempt may
-     * still fail, and the final 1 comes with {@link #succeeded()}.
+     * Progress while the attempt runs. A fraction of 1 (or more) is not sent: the attempt may still
+     * fail, and its outcome says when it succeeded.
      */
     @Override
     public synchronized void accept(double fraction) {
@@ -57,15 +58,7 @@ final class ProgressReporter implements DoubleConsumer {
         send(Math.max(0, fraction));
     }
 
-    /** The attempt succeeded: sends 1, then nothing more. */
-    synchronized void succeeded() {
-        if (!ended) {
-            ended = true;
-            send(1);
-        }
-    }
-
-    /** The attempt ended in any other way: nothing more is sent. */
+    /** The attempt ended: nothing more is sent. */
     synchronized void ended() {
         ended = true;
     }

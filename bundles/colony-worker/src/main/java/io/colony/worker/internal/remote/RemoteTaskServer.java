@@ -31,6 +31,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -65,14 +67,15 @@ import org.osgi.service.metatype.annotations.Designate;
  * pushed to every manager when it connects and whenever the plugins change.</li>
  * </ul>
  * Each node may have at most {@link RemoteTaskSettings#maxAttemptsPerPeer()} attempts in flight
- * here. Transport handlers run on event-loop threads: anything that may take time (starting a
- * process) is handed to a small bounded pool.
+ * here. Transport handlers run on event-loop threads: plugin work is handed to the local executor
+ * from there (it only queues it), while starting a process, which may take a while, is handed to a
+ * small bounded pool.
  */
 @Component(name = RemoteTaskConfiguration.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {})
 @Designate(ocd = RemoteTaskConfiguration.class)
 public final class RemoteTaskServer {
 
-    /** Threads that start attempts (a process start can take a while, and must not hold an event loop). */
+    /** Threads that start commands (a process start can take a while, and must not hold an event loop). */
     static final int STARTER_THREADS = 2;
     /** Attempts waiting for a starter thread; one more is answered FAILED (worker full). */
     static final int STARTER_QUEUE = 1024;
@@ -89,6 +92,8 @@ public final class RemoteTaskServer {
     private final Logger log;
     private final LongSupplier nanoClock;
     private final ThreadPoolExecutor starter;
+    /** Tells managers of attempts that run for a while, and guards attempts that outlive their timeout. */
+    private final ScheduledThreadPoolExecutor timer;
     private final List<AutoCloseable> registrations = new ArrayList<>();
     private final Object offerLock = new Object();
     /** Attempts in flight by the id of the node that sent them; guarded by itself, as is {@link #closed}. */
@@ -129,6 +134,12 @@ public final class RemoteTaskServer {
         this.starter = new ThreadPoolExecutor(STARTER_THREADS, STARTER_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(STARTER_QUEUE), threads(), new ThreadPoolExecutor.AbortPolicy());
         starter.allowCoreThreadTimeOut(true);
+        this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "colony-remote-task-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
         try {
             registrations.add(transport.handle(BodyCase.RUN_TASK, (from, request) -> runTask(from, request).thenApply(
                     outcome -> Envelope.newBuilder().setTaskOutcome(outcome).build())));
@@ -186,6 +197,7 @@ public final class RemoteTaskServer {
             left = attempts.values().stream().flatMap(byKey -> byKey.values().stream()).toList();
         }
         left.forEach(attempt -> attempt.end(Outcomes.failed("worker " + nodeId + " is stopping")));
+        timer.shutdownNow();
         starter.shutdownNow();
         try {
             if (!starter.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -237,6 +249,10 @@ public final class RemoteTaskServer {
             return CompletableFuture.completedFuture(notAdmitted.build());
         }
         guard(attempt);
+        if (!order.isCommand()) {
+            start(attempt);
+            return attempt.outcome();
+        }
         try {
             starter.execute(() -> start(attempt));
         } catch (RejectedExecutionException e) {
@@ -307,29 +323,40 @@ public final class RemoteTaskServer {
         return null;
     }
 
-    /** Answers FAILED should the executor never end the attempt (it times the work out itself, so this is a safety net). */
+    /**
+     * Tells the attempt's node that it was received once it has run for {@link RemoteTaskSettings#receivedDelay()}, and
+     * answers FAILED should the executor never end it (it times the work out itself, so this is a safety net).
+     */
     private void guard(Attempt attempt) {
         Duration timeout = attempt.order().timeout();
-        long deadlineMillis = timeout.plus(settings.guardGrace()).toMillis();
-        CompletableFuture<Void> deadline = new CompletableFuture<>();
-        deadline.completeOnTimeout(null, deadlineMillis, TimeUnit.MILLISECONDS).thenRun(() -> {
-            if (attempt.end(Outcomes.failed("no outcome " + settings.guardGrace().toMillis() + " ms after the timeout of "
-                    + timeout.toMillis() + " ms; the work was cancelled"))) {
-                log.warn("Remote tasks: {} had no outcome {} ms past its timeout; answered FAILED", attempt.key(),
-                        settings.guardGrace().toMillis());
+        List<ScheduledFuture<?>> timers = new ArrayList<>(2);
+        try {
+            if (!settings.receivedDelay().isZero()) {
+                timers.add(timer.schedule(attempt.progress()::started, settings.receivedDelay().toNanos(), TimeUnit.NANOSECONDS));
             }
-        });
-        attempt.outcome().whenComplete((outcome, failure) -> deadline.cancel(false));
+            timers.add(timer.schedule(() -> {
+                if (attempt.end(Outcomes.failed("no outcome " + settings.guardGrace().toMillis() + " ms after the timeout of "
+                        + timeout.toMillis() + " ms; the work was cancelled"))) {
+                    log.warn("Remote tasks: {} had no outcome {} ms past its timeout; answered FAILED", attempt.key(),
+                            settings.guardGrace().toMillis());
+                }
+            }, timeout.plus(settings.guardGrace()).toNanos(), TimeUnit.NANOSECONDS));
+        } catch (RejectedExecutionException stopping) {
+            attempt.end(Outcomes.failed("worker " + nodeId + " is stopping"));
+        }
+        attempt.outcome().whenComplete((outcome, failure) -> timers.forEach(scheduled -> scheduled.cancel(false)));
     }
 
-    /** On a starter thread: hands the attempt to its executor. */
+    /** Hands the attempt to its executor: on the event loop for plugin work, on a starter thread for a command. */
     private void start(Attempt attempt) {
         if (attempt.hasEnded()) {
             return;
         }
         TaskOrder order = attempt.order();
         try {
-            attempt.progress().started();
+            if (settings.receivedDelay().isZero()) {
+                attempt.progress().started();
+            }
             if (order.isCommand()) {
                 attempt.runs(commands.run(order.command(), order.timeout()), Outcomes::command);
                 return;

@@ -117,7 +117,7 @@ class RemoteTaskServerTest {
     // ------------------------------------------------------------------------------------ EXECUTE
 
     @Test
-    void executeRunsThePluginAndAnswersItsOutputWithProgressFromZeroToOne() throws Exception {
+    void executeRunsThePluginAndAnswersItsOutputAfterAProgressOfZero() throws Exception {
         CompletableFuture<TaskOutcome> answer = send(manager, plugin("primes", 2).setPlugin(PluginCall.newBuilder()
                 .setName("primes").setVersionRange("[1,2)")));
         FakeExecutor.Call call = executor.next();
@@ -135,15 +135,15 @@ class RemoteTaskServerTest {
         assertEquals("{\"count\":25}", outcome.getOutput().getData().toStringUtf8());
         assertEquals(Payload.JSON, outcome.getOutput().getContentType());
         assertFalse(outcome.hasExitCode());
-        assertEquals(List.of(0.0, 1.0), manager.progress());
-        TaskProgress last = manager.progressMessages().get(1);
-        assertEquals(List.of("j1", 4, 2), List.of(last.getJobId(), last.getTaskIndex(), last.getAttempt()));
+        assertEquals(List.of(0.0), manager.progress(), "the outcome says the task is done: no progress of 1");
+        TaskProgress received = manager.progressMessages().get(0);
+        assertEquals(List.of("j1", 4, 2), List.of(received.getJobId(), received.getTaskIndex(), received.getAttempt()));
         assertEquals(new Request.RunPlugin("primes", "[1,2)"), asked.get(0), "the worker asked its own trust policy");
         assertEquals(0, server.attemptsInFlight());
     }
 
     @Test
-    void progressIsSentAtMostFourTimesASecondAndOneOnlyWhenTheTaskSucceeded() throws Exception {
+    void progressIsSentAtMostFourTimesASecondAndNeverAsOne() throws Exception {
         CompletableFuture<TaskOutcome> answer = send(manager, plugin("primes", 1));
         FakeExecutor.Call call = executor.next();
         call.progress().accept(0.1);
@@ -159,15 +159,15 @@ class RemoteTaskServerTest {
         assertEquals(List.of(0.0, 0.3, 0.6), manager.progress(), "one update per 250 ms; the executor's 1 is not final yet");
         call.complete(Payload.text("done"));
         assertEquals(Status.SUCCEEDED, outcome(answer).getStatus());
-        assertEquals(List.of(0.0, 0.3, 0.6, 1.0), manager.progress());
+        assertEquals(List.of(0.0, 0.3, 0.6), manager.progress());
         call.progress().accept(0.9);
         advance(1000);
         call.progress().accept(0.95);
-        assertEquals(4, manager.progress().size(), "nothing after the outcome");
+        assertEquals(3, manager.progress().size(), "nothing after the outcome");
     }
 
     @Test
-    void congestedConnectionDropsProgressUpdatesButNotTheFinalOne() throws Exception {
+    void congestedConnectionDropsProgressUpdates() throws Exception {
         CompletableFuture<TaskOutcome> answer = send(manager, plugin("primes", 1));
         FakeExecutor.Call call = executor.next();
         manager.setWritable(false);
@@ -175,7 +175,36 @@ class RemoteTaskServerTest {
         call.progress().accept(0.5);
         call.complete(Payload.text("done"));
         assertEquals(Status.SUCCEEDED, outcome(answer).getStatus());
-        assertEquals(List.of(0.0, 1.0), manager.progress());
+        assertEquals(List.of(0.0), manager.progress());
+    }
+
+    @Test
+    void aTaskThatEndsBeforeTheReceivedDelayIsAnsweredWithoutAnyProgressMessage() throws Exception {
+        server.deactivate();
+        server = start(new RemoteTaskSettings(3, Duration.ofSeconds(10), Duration.ofHours(1)));
+        CompletableFuture<TaskOutcome> answer = send(manager, plugin("primes", 1));
+        FakeExecutor.Call call = executor.next();
+        call.progress().accept(0.5);
+        call.complete(Payload.text("done"));
+        assertEquals(Status.SUCCEEDED, outcome(answer).getStatus());
+        assertEquals(List.of(), manager.progress(), "the outcome alone tells the manager");
+    }
+
+    @Test
+    void aTaskStillRunningAfterTheReceivedDelayIsReportedReceived() throws Exception {
+        server.deactivate();
+        server = start(new RemoteTaskSettings(3, Duration.ofSeconds(10), Duration.ofMillis(20)));
+        CompletableFuture<TaskOutcome> answer = send(manager, plugin("primes", 1));
+        FakeExecutor.Call call = executor.next();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (manager.progress().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(List.of(0.0), manager.progress(), "received, once the task has run for the delay");
+        assertPending(answer);
+        call.complete(Payload.text("done"));
+        assertEquals(Status.SUCCEEDED, outcome(answer).getStatus());
+        assertEquals(List.of(0.0), manager.progress());
     }
 
     @Test
@@ -245,7 +274,7 @@ class RemoteTaskServerTest {
         assertEquals(Status.SUCCEEDED, outcome.getStatus());
         assertEquals(chunks, outcome.getPartsList().stream().map(Payloads::of).toList());
         assertFalse(outcome.hasOutput());
-        assertEquals(List.of(0.0, 1.0), manager.progress());
+        assertEquals(List.of(0.0), manager.progress());
     }
 
     @Test
