@@ -8,7 +8,10 @@ public final class JobEvents {
     public static final String TOPIC_PREFIX = "io/colony/job/";
     /** A job was accepted. */
     public static final String JOB_SUBMITTED = TOPIC_PREFIX + "jobSubmitted";
-    /** A worker received a task and started it. */
+    /**
+     * A worker has had a task running for a moment (20 ms); a task that ends sooner has only its
+     * {@link #TASK_COMPLETE}, which spares short tasks a message and an event each.
+     */
     public static final String TASK_RECEIVED = TOPIC_PREFIX + "taskReceived";
     /** A task reported progress (at most a few times a second per task). */
     public static final String TASK_PROGRESS = TOPIC_PREFIX + "taskProgress";

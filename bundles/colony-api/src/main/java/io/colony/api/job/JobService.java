@@ -13,8 +13,9 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface JobService {
 
     /**
-     * Accepts a job: checks it (plugin known to some worker, workers known, query valid, trust policy),
-     * stores it and queues its tasks.
+     * Accepts a job: checks it (plugin known to some worker, workers known, query valid, trust policy)
+     * and queues its tasks at once. The job is written to the job store meanwhile: the handle's
+     * {@link JobHandle#stored()} says when it is there (the REST API answers a submission only then).
      *
      * @throws JobRejectedException saying which field is wrong, or that the trust policy forbids it
      */

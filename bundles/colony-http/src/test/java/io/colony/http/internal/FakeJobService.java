@@ -55,6 +55,8 @@ final class FakeJobService implements JobService {
     volatile RuntimeException failure;
     /** When set, every call waits (at most 10 s) for it to open: a manager that hangs. */
     volatile CountDownLatch gate;
+    /** The stored future of the next submissions; already complete by default (a store that keeps up). */
+    volatile CompletableFuture<Void> stored = CompletableFuture.completedFuture(null);
 
     @Override
     public JobHandle submit(JobSpec spec) throws JobRejectedException {
@@ -87,7 +89,7 @@ final class FakeJobService implements JobService {
             queued.add(new TaskInfo(id, i, TaskStatus.QUEUED, null, pinned.get(i), 0, null, null, 0, null, null));
         }
         put(new JobInfo(id, spec, JobStatus.QUEUED, T0, null, null, 0, Map.of(TaskStatus.QUEUED, queued.size()), null), queued);
-        return new JobHandle(id, completions.get(id));
+        return new JobHandle(id, completions.get(id), stored);
     }
 
     /** Adds or replaces a job and its tasks (the job's task counts are the caller's). */

@@ -3,6 +3,7 @@ package io.colony.http.internal;
 import static io.colony.http.internal.FakeJobService.T0;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,33 @@ class JobRoutesTest {
         api.assertJson(status, error, response);
         assertEquals(List.of(), api.jobs.submitted);
         assertEquals(200, api.get("/api/v1/jobs").statusCode());
+    }
+
+    @Test
+    void submissionIsAnsweredOnlyOnceTheJobIsStored() throws Exception {
+        api.jobs.workers.add(FakeJobService.worker("w1", "10.0.0.1", 41871, MemberState.AVAILABLE, FakeJobService.plugin("primes", true)));
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        api.jobs.stored = stored;
+
+        CompletableFuture<HttpResponse<String>> response = api.client.sendAsync(api.request("/api/v1/jobs")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"plugin\":\"primes\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThrows(TimeoutException.class, () -> response.get(300, TimeUnit.MILLISECONDS), "no answer before the job is stored");
+        stored.complete(null);
+
+        assertEquals(202, response.get(10, TimeUnit.SECONDS).statusCode());
+    }
+
+    @Test
+    void aJobTheStoreCouldNotTakeIsAnswered500SayingSo() throws Exception {
+        api.jobs.workers.add(FakeJobService.worker("w1", "10.0.0.1", 41871, MemberState.AVAILABLE, FakeJobService.plugin("primes", true)));
+        api.jobs.stored = CompletableFuture.failedFuture(new IllegalStateException("disk full"));
+
+        HttpResponse<String> response = api.post("/api/v1/jobs", "{\"plugin\":\"primes\"}");
+
+        api.assertJson(500, "{\"error\":\"job 1700000000001 was accepted but could not be stored, so a manager restart would lose it:"
+                + " disk full\"}", response);
+        assertEquals(200, api.get("/api/v1/health").statusCode(), "the node keeps serving");
     }
 
     @Test

@@ -74,15 +74,17 @@ public final class JobRoutes {
             throw new ApiException(JobIds.status(e.reason()), e.field(), JobIds.message(e));
         }
         String id = handle.id();
-        String self = JOBS + "/" + id;
-        JobStatus status = jobs.job(id).map(JobInfo::status).orElse(JobStatus.QUEUED);
-        var body = views.object().put("id", id).put("status", status.name());
-        body.putObject("links")
-                .put("self", self)
-                .put("tasks", self + "/tasks")
-                .put("result", self + "/result")
-                .put("kill", self + "/kill");
-        return completedFuture(replies.json(202, body, Map.of("Location", self)));
+        return JobIds.onceStored(handle, () -> {
+            String self = JOBS + "/" + id;
+            JobStatus status = jobs.job(id).map(JobInfo::status).orElse(JobStatus.QUEUED);
+            var body = views.object().put("id", id).put("status", status.name());
+            body.putObject("links")
+                    .put("self", self)
+                    .put("tasks", self + "/tasks")
+                    .put("result", self + "/result")
+                    .put("kill", self + "/kill");
+            return replies.json(202, body, Map.of("Location", self));
+        });
     }
 
     private CompletionStage<Reply> list(Request request) throws ApiException {

@@ -85,10 +85,13 @@ public final class PcciRoutes {
         } catch (JobRejectedException e) {
             throw new ApiException(JobIds.status(e.reason()), e.field(), JobIds.message(e));
         }
-        ObjectNode answer = replies.mapper().createObjectNode();
-        answer.put("pool_id", new BigInteger(handle.id()));
-        answer.put("message", SUBMITTED);
-        return replies.ok(answer);
+        String id = handle.id();
+        return JobIds.onceStored(handle, () -> {
+            ObjectNode answer = replies.mapper().createObjectNode();
+            answer.put("pool_id", new BigInteger(id));
+            answer.put("message", SUBMITTED);
+            return replies.json(200, answer);
+        });
     }
 
     /** An array of one pool: PCCI's quirk, kept for its scripts. */

@@ -9,14 +9,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the manager keeps of its jobs across restarts. A job's acceptance is written at once; task changes may be
- * written a moment later (a restart then runs those tasks again); a job's end is written before its completion is
- * announced.
+ * What the manager keeps of its jobs across restarts. Every change may be written a moment after it is made: a new
+ * job says when it is stored; a task change not yet written when the manager dies runs that task again after a
+ * restart; a job's end runs its {@code then} once it is written.
  */
 interface JobJournal extends AutoCloseable {
 
-    /** Writes a new job and its tasks (none yet for a job still to be split) before it is acknowledged. */
-    void submitted(JobRun job);
+    /**
+     * Writes a new job and its tasks (none yet for a job still to be split).
+     *
+     * @return completes once they are stored, or fails with the reason they could not be
+     */
+    java.util.concurrent.CompletableFuture<Void> submitted(JobRun job);
 
     /** Writes the tasks a split produced. */
     void split(JobRun job);

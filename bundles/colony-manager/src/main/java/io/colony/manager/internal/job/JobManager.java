@@ -240,13 +240,13 @@ final class JobManager implements JobService, AutoCloseable {
                 job.tasks.add(new TaskRun(job, index, spec.input(), pins.get(index)));
             }
         }
-        journal.submitted(job);
+        CompletableFuture<Void> stored = journal.submitted(job);
         active.put(job.id, job);
         ready.addAll(job.tasks);
         events.post(JobEvents.JOB_SUBMITTED, Map.of(JobEvents.JOB_ID, job.id, JobEvents.STATUS, job.status.name()));
         advance(job);
         pump();
-        return new JobHandle(job.id, job.completion.copy());
+        return new JobHandle(job.id, job.completion.copy(), stored.copy());
     }
 
     /** Checks the targets against the workers known now; the workers each task of a pool is pinned to. */
@@ -516,21 +516,23 @@ final class JobManager implements JobService, AutoCloseable {
             job.result = Payload.empty();
         }
         JobResult outcome = job.outcome();
-        JobInfo info = job.info();
-        journal.jobChanged(job, () -> onDispatcher(() -> {
-            active.remove(job.id);
-            Map<String, Object> properties = new HashMap<>();
-            properties.put(JobEvents.JOB_ID, job.id);
-            properties.put(JobEvents.STATUS, status.name());
-            properties.put(JobEvents.JOB_PROGRESS, info.progress());
-            if (job.error != null) {
-                properties.put(JobEvents.ERROR, job.error);
-            }
-            events.post(JobEvents.JOB_COMPLETE, properties);
-            job.completion.complete(outcome);
-            poster.deliver(job.spec.result(), outcome);
-        }));
-        log.info("{} {}{}", job, status, error == null ? "" : ": " + error);
+        // the job stays listed as active (with its outcome in memory) until its end is in the store
+        journal.jobChanged(job, () -> onDispatcher(() -> active.remove(job.id)));
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(JobEvents.JOB_ID, job.id);
+        properties.put(JobEvents.STATUS, status.name());
+        properties.put(JobEvents.JOB_PROGRESS, job.progress());
+        if (job.error != null) {
+            properties.put(JobEvents.ERROR, job.error);
+        }
+        events.post(JobEvents.JOB_COMPLETE, properties);
+        job.completion.complete(outcome);
+        poster.deliver(job.spec.result(), outcome);
+        if (status == JobStatus.SUCCEEDED) {
+            log.debug("{} {}", job, status);
+        } else {
+            log.info("{} {}: {}", job, status, error);
+        }
     }
 
     // ================================================================ dispatching tasks

@@ -60,13 +60,22 @@ final class JobRun {
 
     JobInfo info() {
         Map<TaskStatus, Integer> counts = new EnumMap<>(TaskStatus.class);
-        double progress = 0;
         for (TaskRun task : tasks) {
             counts.merge(task.status, 1, Integer::sum);
-            progress += task.status == TaskStatus.SUCCEEDED ? 1 : task.progress;
         }
-        double fraction = status == JobStatus.SUCCEEDED ? 1 : tasks.isEmpty() ? 0 : progress / tasks.size();
-        return new JobInfo(id, spec, status, submittedAt, startedAt, finishedAt, fraction, counts, error);
+        return new JobInfo(id, spec, status, submittedAt, startedAt, finishedAt, progress(), counts, error);
+    }
+
+    /** How far the job is, from 0 to 1: 1 once it succeeded, else the mean of its tasks' progress. */
+    double progress() {
+        if (status == JobStatus.SUCCEEDED) {
+            return 1;
+        }
+        double sum = 0;
+        for (TaskRun task : tasks) {
+            sum += task.status == TaskStatus.SUCCEEDED ? 1 : task.progress;
+        }
+        return tasks.isEmpty() ? 0 : sum / tasks.size();
     }
 
     JobResult outcome() {

@@ -26,32 +26,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.log.Logger;
 
 /**
- * The journal in the job store. A new job is written at once, on the caller's thread; task changes, results and job
- * changes are queued and written by one writer thread in batches (one transaction each: whatever queued while the
- * last one committed), a task's successive changes coalesced into its last, so that thousands of tasks a second cost
- * few commits. A job's end runs its {@code then}
- * only once that end is committed.
+ * The journal in the job store, written behind: every change is queued and one writer thread writes what queued while
+ * it committed the last batch, in one transaction (a group commit), so that thousands of jobs and tasks a second cost
+ * few commits. Successive changes of one task, or of one job, are coalesced into the last; a job that ends before its
+ * insert is written is inserted as it ended. A job's {@code then} and its stored future run once the write is
+ * committed. Specs are turned into JSON on the writer thread, not the caller's.
  */
 final class StoreJournal implements JobJournal {
 
     /** Queued writes beyond which the dispatcher waits for the writer: memory stays bounded. */
     static final int MAX_PENDING = 50_000;
+    /**
+     * How long the writer lets changes gather after the first one before it writes them: a trickle of jobs then costs a
+     * commit per 5 ms, not one or two per job, and leaves the CPU to the jobs themselves. Nothing on a job's way
+     * waits for its write, except a REST submission's answer.
+     */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final JobStore store;
     private final JobSpecCodec codec;
     private final Logger log;
     private final Object lock = new Object();
+    private final Map<String, NewJob> newJobs = new LinkedHashMap<>();
     private final Map<String, TaskRecord> newTasks = new LinkedHashMap<>();
     private final Map<String, TaskRecord> taskUpdates = new LinkedHashMap<>();
     private final List<ResultRecord> results = new ArrayList<>();
-    private final List<JobRecord> jobUpdates = new ArrayList<>();
+    private final Map<String, JobRecord> jobUpdates = new LinkedHashMap<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<CompletableFuture<Void>> storedOnCommit = new ArrayList<>();
     private final Thread writer;
     private boolean closing;
+    private boolean writerWaiting;
+    private int producersWaiting;
+
+    /** A job not written yet: its spec, and its state as last changed (spec left out until it is written). */
+    private static final class NewJob {
+        final JobSpec spec;
+        JobRecord state;
+
+        NewJob(JobSpec spec, JobRecord state) {
+            this.spec = spec;
+            this.state = state;
+        }
+    }
 
     StoreJournal(JobStore store, JobSpecCodec codec, Logger log) {
         this.store = store;
@@ -65,10 +87,16 @@ final class StoreJournal implements JobJournal {
     // ---------------------------------------------------------------- writes
 
     @Override
-    public void submitted(JobRun job) {
-        JobRecord record = JobRecord.queued(job.id, new String(codec.write(job.spec), StandardCharsets.UTF_8),
-                job.spec.priority(), job.spec.result() instanceof ResultAction.Keep, job.submittedAt);
-        store.insertJob(record, job.tasks.stream().map(StoreJournal::queued).toList());
+    public CompletableFuture<Void> submitted(JobRun job) {
+        JobRecord state = record(job);
+        List<TaskRecord> tasks = job.tasks.stream().map(StoreJournal::queued).toList();
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        enqueue(() -> {
+            newJobs.put(job.id, new NewJob(job.spec, state));
+            tasks.forEach(task -> newTasks.put(key(task.jobId(), task.index()), task));
+            storedOnCommit.add(stored);
+        });
+        return stored;
     }
 
     @Override
@@ -96,13 +124,17 @@ final class StoreJournal implements JobJournal {
 
     @Override
     public void jobChanged(JobRun job, Runnable then) {
-        JobRecord record = new JobRecord(job.id, JobRecord.SPEC_UNCHANGED, job.status, job.spec.priority(),
-                job.spec.result() instanceof ResultAction.Keep, job.submittedAt, job.startedAt, job.finishedAt, job.error);
-        ResultRecord result = job.status == JobStatus.SUCCEEDED
+        JobRecord state = record(job);
+        ResultRecord result = job.status == JobStatus.SUCCEEDED && job.result.size() > 0
                 ? new ResultRecord(job.id, ResultRecord.JOB_RESULT, job.result.bytes(), job.result.contentType(), Instant.now())
                 : null;
         enqueue(() -> {
-            jobUpdates.add(record);
+            NewJob unwritten = newJobs.get(job.id);
+            if (unwritten != null) {
+                unwritten.state = state;
+            } else {
+                jobUpdates.put(job.id, state);
+            }
             if (result != null) {
                 results.add(result);
             }
@@ -113,55 +145,101 @@ final class StoreJournal implements JobJournal {
     private void enqueue(Runnable change) {
         synchronized (lock) {
             while (pending() >= MAX_PENDING && !closing) {
+                producersWaiting++;
                 try {
                     lock.wait(100);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
+                } finally {
+                    producersWaiting--;
                 }
             }
             change.run();
-            lock.notifyAll();
+            if (writerWaiting) {
+                lock.notifyAll();
+            }
         }
     }
 
     private int pending() {
-        return newTasks.size() + taskUpdates.size() + results.size() + jobUpdates.size();
+        return newJobs.size() + newTasks.size() + taskUpdates.size() + results.size() + jobUpdates.size();
+    }
+
+    private boolean idle() {
+        return pending() == 0 && afterCommit.isEmpty() && storedOnCommit.isEmpty();
     }
 
     private void writeLoop() {
         while (true) {
-            StoreBatch batch;
+            List<NewJob> jobs;
+            StoreBatch changes;
             List<Runnable> then;
+            List<CompletableFuture<Void>> stored;
             synchronized (lock) {
-                while (pending() == 0 && afterCommit.isEmpty() && !closing) {
+                while (idle() && !closing) {
+                    writerWaiting = true;
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
                         return;
+                    } finally {
+                        writerWaiting = false;
                     }
                 }
-                if (pending() == 0 && afterCommit.isEmpty() && closing) {
+                if (idle() && closing) {
                     return;
                 }
-                batch = new StoreBatch(List.copyOf(newTasks.values()), List.copyOf(taskUpdates.values()),
-                        List.copyOf(results), List.copyOf(jobUpdates));
+                long lingerEnd = System.nanoTime() + LINGER_NANOS;
+                for (long left = LINGER_NANOS; left > 0 && !closing && pending() < MAX_PENDING / 2; left = lingerEnd - System.nanoTime()) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(lock, left);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                jobs = List.copyOf(newJobs.values());
+                changes = new StoreBatch(List.copyOf(newTasks.values()), List.copyOf(taskUpdates.values()),
+                        List.copyOf(results), List.copyOf(jobUpdates.values()));
                 then = List.copyOf(afterCommit);
+                stored = List.copyOf(storedOnCommit);
+                newJobs.clear();
                 newTasks.clear();
                 taskUpdates.clear();
                 results.clear();
                 jobUpdates.clear();
                 afterCommit.clear();
-                lock.notifyAll();
+                storedOnCommit.clear();
+                if (producersWaiting > 0) {
+                    lock.notifyAll();
+                }
             }
+            RuntimeException failure = null;
+            StoreBatch batch = changes;
             try {
+                batch = new StoreBatch(jobs.stream().map(this::withSpec).toList(), changes.newTasks(), changes.taskUpdates(),
+                        changes.results(), changes.jobUpdates());
                 store.write(batch);
             } catch (RuntimeException e) {
+                failure = e;
                 log.error("Could not write {} job changes to the store (they are lost until the jobs run again): {}",
                         batch.size(), e.getMessage(), e);
             }
+            for (CompletableFuture<Void> future : stored) {
+                if (failure == null) {
+                    future.complete(null);
+                } else {
+                    future.completeExceptionally(failure);
+                }
+            }
             then.forEach(Runnable::run);
         }
+    }
+
+    private JobRecord withSpec(NewJob job) {
+        JobRecord state = job.state;
+        return new JobRecord(state.id(), new String(codec.write(job.spec), StandardCharsets.UTF_8), state.status(),
+                state.priority(), state.keepResult(), state.createdAt(), state.startedAt(), state.finishedAt(), state.error());
     }
 
     // ---------------------------------------------------------------- restart
@@ -314,6 +392,12 @@ final class StoreJournal implements JobJournal {
                 record.finishedAt(), progress, tasks, record.error()));
     }
 
+    /** The job's state as an update writes it (its spec left out). */
+    private static JobRecord record(JobRun job) {
+        return new JobRecord(job.id, JobRecord.SPEC_UNCHANGED, job.status, job.spec.priority(),
+                job.spec.result() instanceof ResultAction.Keep, job.submittedAt, job.startedAt, job.finishedAt, job.error);
+    }
+
     private static TaskRecord queued(TaskRun task) {
         return TaskRecord.queued(task.job.id, task.index, task.pinnedTo, task.input.bytes(), task.input.contentType());
     }
@@ -326,7 +410,11 @@ final class StoreJournal implements JobJournal {
     }
 
     private static String key(TaskRun task) {
-        return task.job.id + '/' + task.index;
+        return key(task.job.id, task.index);
+    }
+
+    private static String key(String jobId, int index) {
+        return jobId + '/' + index;
     }
 
     private static Payload payload(byte[] bytes, String contentType) {

@@ -259,10 +259,7 @@ public final class JobStore implements AutoCloseable {
     public void insertJob(JobRecord job, List<TaskRecord> tasks) {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(tasks, "tasks");
-        if (job.specJson().isBlank()) {
-            throw new IllegalArgumentException("specJson: job " + job.id() + " has no spec (SPEC_UNCHANGED is for"
-                    + " updates only)");
-        }
+        requireSpec(job);
         for (int i = 0; i < tasks.size(); i++) {
             TaskRecord t = tasks.get(i);
             if (!t.jobId().equals(job.id())) {
@@ -273,30 +270,9 @@ public final class JobStore implements AutoCloseable {
                 requireSize(t.input().length, "tasks[" + i + "].input", "task " + job.id() + "#" + t.index());
             }
         }
-        OptionalLong number = numericId(job.id());
         inTransaction("insert job " + job.id() + " with " + tasks.size() + " tasks", c -> {
-            try (PreparedStatement ps = prepare(c, "INSERT INTO jobs (" + JOB_COLUMNS + ")"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, job.id());
-                ps.setString(2, job.specJson());
-                ps.setString(3, job.status().name());
-                ps.setInt(4, job.priority());
-                ps.setBoolean(5, job.keepResult());
-                setTime(ps, 6, job.createdAt());
-                setTime(ps, 7, job.startedAt());
-                setTime(ps, 8, job.finishedAt());
-                ps.setString(9, job.error());
-                ps.executeUpdate();
-            }
+            insertJobs(c, List.of(job));
             insertTasks(c, tasks);
-            if (number.isPresent()) {
-                try (PreparedStatement ps = prepare(c,
-                        "UPDATE job_id_high_water SET highest = ? WHERE singleton = 1 AND highest < ?")) {
-                    ps.setLong(1, number.getAsLong());
-                    ps.setLong(2, number.getAsLong());
-                    ps.executeUpdate();
-                }
-            }
             return null;
         });
     }
@@ -315,6 +291,9 @@ public final class JobStore implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
+        for (int i = 0; i < batch.newJobs().size(); i++) {
+            requireSpec(batch.newJobs().get(i));
+        }
         for (int i = 0; i < batch.newTasks().size(); i++) {
             TaskRecord t = batch.newTasks().get(i);
             if (t.input() != null) {
@@ -329,11 +308,15 @@ public final class JobStore implements AutoCloseable {
             results.remove(key);
             results.put(key, r);
         }
-        inTransaction("write " + batch.size() + " changes (" + batch.newTasks().size() + " new tasks, "
-                + batch.taskUpdates().size() + " task updates, " + results.size() + " results, "
-                + batch.jobUpdates().size() + " job updates)", c -> {
+        inTransaction("write " + batch.size() + " changes (" + batch.newJobs().size() + " new jobs, "
+                + batch.newTasks().size() + " new tasks, " + batch.taskUpdates().size() + " task updates, "
+                + results.size() + " results, " + batch.jobUpdates().size() + " job updates)", c -> {
+                    insertJobs(c, batch.newJobs());
+                    Set<String> inserted = batch.newJobs().stream().map(JobRecord::id).collect(Collectors.toSet());
                     Set<String> present = storedJobs(c, Stream.concat(batch.newTasks().stream().map(TaskRecord::jobId),
-                            results.values().stream().map(ResultRecord::jobId)).collect(Collectors.toSet()));
+                            results.values().stream().map(ResultRecord::jobId)).filter(id -> !inserted.contains(id))
+                            .collect(Collectors.toSet()));
+                    present.addAll(inserted);
                     insertTasks(c, batch.newTasks().stream().filter(t -> present.contains(t.jobId())).toList());
                     if (!batch.taskUpdates().isEmpty()) {
                         try (PreparedStatement ps = prepare(c, UPDATE_TASK)) {
@@ -779,6 +762,42 @@ public final class JobStore implements AutoCloseable {
             c.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
+        }
+    }
+
+    private static void requireSpec(JobRecord job) {
+        if (job.specJson().isBlank()) {
+            throw new IllegalArgumentException("specJson: job " + job.id() + " has no spec (SPEC_UNCHANGED is for"
+                    + " updates only)");
+        }
+    }
+
+    /** Inserts jobs (a duplicate id fails the transaction) and raises the id high-water mark to the highest numeric id. */
+    private void insertJobs(Connection c, List<JobRecord> jobs) throws SQLException {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = prepare(c, "INSERT INTO jobs (" + JOB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            executeBatched(ps, jobs, (p, job) -> {
+                p.setString(1, job.id());
+                p.setString(2, job.specJson());
+                p.setString(3, job.status().name());
+                p.setInt(4, job.priority());
+                p.setBoolean(5, job.keepResult());
+                setTime(p, 6, job.createdAt());
+                setTime(p, 7, job.startedAt());
+                setTime(p, 8, job.finishedAt());
+                p.setString(9, job.error());
+            });
+        }
+        OptionalLong highest = jobs.stream().map(job -> numericId(job.id())).filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong).max();
+        if (highest.isPresent()) {
+            try (PreparedStatement ps = prepare(c, "UPDATE job_id_high_water SET highest = ? WHERE singleton = 1 AND highest < ?")) {
+                ps.setLong(1, highest.getAsLong());
+                ps.setLong(2, highest.getAsLong());
+                ps.executeUpdate();
+            }
         }
     }
 

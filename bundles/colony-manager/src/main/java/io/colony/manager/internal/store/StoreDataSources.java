@@ -51,16 +51,22 @@ public final class StoreDataSources {
         void close();
     }
 
+    /** Values up to this size are stored in their rows (see {@link #h2Url}). */
+    static final int H2_INPLACE_LOB_BYTES = 8192;
+
     /**
      * The JDBC URL of the embedded database under a data directory. It opens no network port (no
      * {@code AUTO_SERVER}, no TCP server). {@code WRITE_DELAY=0} writes every commit to the file before the commit
      * returns, so a committed change survives the process being killed (kill -9); the MVStore file format is
      * crash-safe, so a kill at any other moment leaves the last committed state. {@code DB_CLOSE_ON_EXIT=FALSE}: the
      * manager closes the database itself (by closing the pool), not a JVM shutdown hook racing with it.
+     * {@code MAX_LENGTH_INPLACE_LOB}: specs, inputs and results up to {@value #H2_INPLACE_LOB_BYTES} bytes are kept in
+     * their rows rather than in H2's separate LOB store, which costs several more writes (and a cleaner) per value.
      */
     public static String h2Url(Path dataDir) {
         Path base = h2Directory(dataDir).resolve("jobs");
         return "jdbc:h2:file:" + base.toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                + ";MAX_LENGTH_INPLACE_LOB=" + H2_INPLACE_LOB_BYTES
                 + ";LOCK_TIMEOUT=" + H2_LOCK_TIMEOUT_MILLIS;
     }
 

@@ -24,8 +24,9 @@ final class MemoryJournal implements JobJournal {
     final List<Runnable> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
-    public void submitted(JobRun job) {
+    public java.util.concurrent.CompletableFuture<Void> submitted(JobRun job) {
         submitted.add(job.id);
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
 
     @Override
