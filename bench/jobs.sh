@@ -1,7 +1,11 @@
 #!/bin/sh
 # Jobs benchmark: a manager-only node and 2 worker-only nodes on 127.0.0.1 (--local, static peer
-# list), the `echo` plugin (plugins-repo/colony-plugin-bench) on both workers, jobs through the
-# manager's REST API by bench/JobsBench.java (JDK only):
+# list), the `echo` plugin (plugins-repo/colony-plugin-bench) on both workers, and the jobs either
+#  - MODE api (the default): through the manager's Java API, by the Gogo command bench:jobs of
+#    bench/colony-bench-driver, dropped into the manager's deploy/ as an application embedding a
+#    manager would be; the Hazelcast peer's workloads and sizes (PHASES of inflight,split,latency,pool;
+#    JOBS_BENCH_ARGS: key=value options of bench:jobs, e.g. "inflight.jobs=50000"), or
+#  - MODE rest: through the manager's REST API by bench/JobsBench.java (JDK only):
 #   (a)  split:    one job of 100 000 empty tasks (split into chunks, reduced), submission to result: tasks/s,
 #                  after a 10 000-task warm-up job
 #   (a') inflight: single-task empty jobs with up to 1 000 in flight (POST /jobs + GET result?wait): jobs/s
@@ -12,22 +16,26 @@
 # (run the phases in separate invocations for complete figures when the whole does not fit).
 # Prints `colony <figure> <value>` lines and `#` detail lines. Every node runs with JAVA_OPTS=-Xmx512m
 # (as the Hazelcast peer's members). Stops only the nodes it started, by PID; every wait is bounded.
-# Usage: bench/jobs.sh [PHASES]     PHASES: comma-separated, default split,inflight,latency,pool
+# Usage: bench/jobs.sh [api|rest] [PHASES]     PHASES: comma-separated, default split,inflight,latency,pool
+#        (api: inflight,split,latency,pool)
 # Environment: JOBS_BENCH_KEEP=1 keeps the node homes (logs) in the temp dir;
 #              JOBS_BENCH_TIMELINE=1 runs the split job once more (not measured) while polling its progress;
 #              JOBS_BENCH_JFR=1 records every node with the JDK Flight Recorder (profile settings) over the run
 #              and keeps the recordings (and the homes) in the temp dir;
-#              JOBS_BENCH_ARGS: more options for JobsBench.java (e.g. "--split-tasks 50000");
+#              JOBS_BENCH_ARGS: more options for bench:jobs or JobsBench.java (e.g. "--split-tasks 50000");
 #              JOBS_BENCH_MANAGER_CFG: lines added to the manager's etc/io.colony.manager.cfg (e.g. "prefetch = 64").
-# Build first: mvn -B -q install -DskipTests (the distribution) and
-#              mvn -B -q install -pl plugins-repo/colony-plugin-bench (the plugin).
+# Build first: mvn -B -q install -DskipTests (the distribution, the plugin and the driver).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIST="$ROOT/distribution/target/colony-0.1.0-SNAPSHOT"
 PLUGIN="$ROOT/plugins-repo/colony-plugin-bench/target/colony-plugin-bench-0.1.0-SNAPSHOT.jar"
-PHASES=${1:-split,inflight,latency,pool}
+DRIVER="$ROOT/bench/colony-bench-driver/target/colony-bench-driver-0.1.0-SNAPSHOT.jar"
+MODE=api
+case "${1:-}" in api|rest) MODE=$1; shift ;; esac
+if [ "$MODE" = api ]; then PHASES=${1:-inflight,split,latency,pool}; else PHASES=${1:-split,inflight,latency,pool}; fi
 [ -x "$DIST/bin/colony" ] || { echo "no distribution at $DIST: run mvn -B -q install -DskipTests" >&2; exit 1; }
-[ -f "$PLUGIN" ] || { echo "no plugin at $PLUGIN: run mvn -B -q install -pl plugins-repo/colony-plugin-bench" >&2; exit 1; }
+[ -f "$PLUGIN" ] || { echo "no plugin at $PLUGIN: run mvn -B -q install -DskipTests" >&2; exit 1; }
+[ "$MODE" = rest ] || [ -f "$DRIVER" ] || { echo "no benchmark driver at $DRIVER: run mvn -B -q install -DskipTests" >&2; exit 1; }
 
 T0=$(date +%s)
 TMP=$(mktemp -d /tmp/colony-jobs-XXXXXX)
@@ -99,6 +107,7 @@ W1_PID=$(start_node worker1 worker "$W1_HTTP_PORT")
 W2_PID=$(start_node worker2 worker "$W2_HTTP_PORT")
 cp "$PLUGIN" "$TMP/worker1/deploy/"
 cp "$PLUGIN" "$TMP/worker2/deploy/"
+[ "$MODE" = api ] && cp "$DRIVER" "$TMP/manager/deploy/"
 
 # wait (at most 60 s) until the manager lists both workers, available, with the echo plugin
 i=0
@@ -125,10 +134,25 @@ if [ "${JOBS_BENCH_JFR:-0}" = 1 ]; then   # profile every node over the whole ru
 fi
 
 BUDGET=$(( 280 - ($(date +%s) - T0) ))   # seconds left for the workloads, so that the whole script stays under 5 minutes
-# shellcheck disable=SC2086
-timeout $((BUDGET + 15)) java -Xmx256m "$ROOT/bench/JobsBench.java" --port "$HTTP_PORT" --token-file "$TMP/manager/data/api.token" \
-    --pids "$MANAGER_PID $W1_PID $W2_PID" --phases "$PHASES" --budget "$BUDGET" \
-    $( [ "${JOBS_BENCH_TIMELINE:-0}" = 1 ] && echo --timeline ) ${JOBS_BENCH_ARGS:-}
+CPU_BEFORE="$(ps -o cputime= -p "$MANAGER_PID" | tr -d ' ') $(ps -o cputime= -p "$W1_PID" | tr -d ' ') $(ps -o cputime= -p "$W2_PID" | tr -d ' ')"
+if [ "$MODE" = api ]; then
+    # bench:jobs is there once FileInstall started the driver: wait for it (at most 30 s)
+    i=0
+    until timeout 20 "$TMP/manager/bin/colony" client --home "$TMP/manager" --timeout 10 bench:jobs phases=bogus 2>&1 | grep -q "no phase 'bogus'"; do
+        i=$((i + 1)); [ $i -lt 30 ] || { echo "the manager has no bench:jobs command after 30 s" >&2; exit 1; }
+        sleep 1
+    done
+    # every phase stops itself after phase.seconds; the client gives up when the budget is spent
+    # shellcheck disable=SC2086
+    timeout $((BUDGET + 15)) "$TMP/manager/bin/colony" client --home "$TMP/manager" --timeout "$BUDGET" \
+        bench:jobs "phases=$PHASES" ${JOBS_BENCH_ARGS:-}
+else
+    # shellcheck disable=SC2086
+    timeout $((BUDGET + 15)) java -Xmx256m "$ROOT/bench/JobsBench.java" --port "$HTTP_PORT" --token-file "$TMP/manager/data/api.token" \
+        --pids "$MANAGER_PID $W1_PID $W2_PID" --phases "$PHASES" --budget "$BUDGET" \
+        $( [ "${JOBS_BENCH_TIMELINE:-0}" = 1 ] && echo --timeline ) ${JOBS_BENCH_ARGS:-}
+fi
+echo "# node CPU time before the workloads: manager, workers $CPU_BEFORE"
 if [ "${JOBS_BENCH_JFR:-0}" = 1 ]; then
     for node in manager worker1 worker2; do
         timeout 60 jcmd "$(cat "$TMP/$node/data/colony.pid")" JFR.dump name=bench filename="$TMP/$node.jfr" >/dev/null 2>&1 || true
