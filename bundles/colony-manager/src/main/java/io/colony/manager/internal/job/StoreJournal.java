@@ -43,10 +43,10 @@ final class StoreJournal implements JobJournal {
     static final int MAX_PENDING = 50_000;
     /**
      * How long the writer lets changes gather after the first one before it writes them: a trickle of jobs then costs a
-     * commit per 5 ms, not one or two per job, and leaves the CPU to the jobs themselves. Nothing on a job's way
+     * commit per millisecond, not one or two per job, and leaves the CPU to the jobs themselves. Nothing on a job's way
      * waits for its write, except a REST submission's answer.
      */
-    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final JobStore store;
     private final JobSpecCodec codec;
