@@ -13,6 +13,11 @@ public final class JobEvents {
      * {@link #TASK_COMPLETE}, which spares short tasks a message and an event each.
      */
     public static final String TASK_RECEIVED = TOPIC_PREFIX + "taskReceived";
+    /**
+     * A worker made a manifest job's bundles live (topology 2) and is about to run the task; with
+     * {@link #ARTIFACTS}, {@link #SETUP_MILLIS} and {@link #FROM_CACHE}.
+     */
+    public static final String TASK_CONFIG_COMPLETE = TOPIC_PREFIX + "workerTaskConfigComplete";
     /** A task reported progress (at most a few times a second per task). */
     public static final String TASK_PROGRESS = TOPIC_PREFIX + "taskProgress";
     /** A task reached a final state, or failed an attempt that will be retried. */
@@ -33,6 +38,12 @@ public final class JobEvents {
     public static final String JOB_PROGRESS = "job.progress";
     /** Why a task or job did not succeed (String), when it did not. */
     public static final String ERROR = "error";
+    /** The resolved artifacts' coordinates (String[]), on {@link #TASK_CONFIG_COMPLETE}. */
+    public static final String ARTIFACTS = "artifacts";
+    /** How long resolving and installing took, in milliseconds (Long), on {@link #TASK_CONFIG_COMPLETE}. */
+    public static final String SETUP_MILLIS = "setup.millis";
+    /** Whether every artifact came from the worker's cache (Boolean), on {@link #TASK_CONFIG_COMPLETE}. */
+    public static final String FROM_CACHE = "fromCache";
     /** Whether a failed attempt will be retried (Boolean), on {@link #TASK_COMPLETE}. */
     public static final String RETRYING = "retrying";
 

@@ -64,6 +64,14 @@ public record JobSpec(Work work, Payload input, int chunks, Targets targets, Str
         return new Builder(new Work.PluginWork(name, versionRange));
     }
 
+    /**
+     * A builder for a job whose plugin the workers install from Maven repositories as the manifest
+     * says (topology 2), if their trust policies allow it.
+     */
+    public static Builder plugin(String name, String versionRange, io.colony.api.deploy.Manifest manifest) {
+        return new Builder(new Work.PluginWork(name, versionRange, java.util.Objects.requireNonNull(manifest, "manifest")));
+    }
+
     /** A builder for a command job (targets default to any one worker; name workers for a pool). */
     public static Builder command(String commandLine) {
         return new Builder(new Work.CommandWork(commandLine));

@@ -17,12 +17,20 @@ import java.util.Objects;
  * @param progress its progress from 0 to 1
  * @param exitCode a command's exit code, or {@code null}
  * @param error why it failed, was killed or lost, or {@code null}
+ * @param setup how the worker of its current or last attempt installed a manifest job's bundles, or
+ *     {@code null} (not a manifest job, or not reported yet)
  */
 public record TaskInfo(String jobId, int index, TaskStatus status, String worker, String pinnedTo, int attempts,
-        Instant startedAt, Instant finishedAt, double progress, Integer exitCode, String error) {
+        Instant startedAt, Instant finishedAt, double progress, Integer exitCode, String error, TaskSetup setup) {
 
     public TaskInfo {
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** A task without a manifest setup. */
+    public TaskInfo(String jobId, int index, TaskStatus status, String worker, String pinnedTo, int attempts,
+            Instant startedAt, Instant finishedAt, double progress, Integer exitCode, String error) {
+        this(jobId, index, status, worker, pinnedTo, attempts, startedAt, finishedAt, progress, exitCode, error, null);
     }
 }

@@ -1,21 +1,34 @@
 package io.colony.api.job;
 
+import io.colony.api.deploy.Manifest;
 import java.util.Objects;
 
 /** What each task of a job runs: a plugin (topology 1) or a shell command (as in the seed PCCI). */
 public sealed interface Work {
 
     /**
-     * A plugin registered on the workers.
+     * A plugin: registered on the workers by their operators (topology 1), or installed on them from
+     * Maven repositories as the manifest says (topology 2).
      *
      * @param name the plugin's name
      * @param versionRange an OSGi version range, or {@code null} for the newest version
+     * @param manifest where the workers get the plugin's bundles, or {@code null} when they have it installed
      */
-    record PluginWork(String name, String versionRange) implements Work {
+    record PluginWork(String name, String versionRange, Manifest manifest) implements Work {
         public PluginWork {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("plugin.name: a plugin name is required");
             }
+        }
+
+        /** A plugin the workers' operators installed (topology 1). */
+        public PluginWork(String name, String versionRange) {
+            this(name, versionRange, null);
+        }
+
+        /** Whether the workers install the plugin from the manifest (topology 2). */
+        public boolean hasManifest() {
+            return manifest != null;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.colony.api.trust;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,6 +47,21 @@ public sealed interface Request {
         public InstallArtifacts {
             coordinates = List.copyOf(Objects.requireNonNull(coordinates, "coordinates"));
             repositoryUrls = List.copyOf(Objects.requireNonNull(repositoryUrls, "repositoryUrls"));
+        }
+    }
+
+    /**
+     * Topology 2: load one resolved jar as a bundle. Asked after the jar was downloaded and its
+     * signatures verified by the JDK, so that a policy requiring signed jars can decide.
+     *
+     * @param coordinates  the artifact's coordinates
+     * @param signerChains the certificate chains (signer first) that signed every entry of the jar; empty
+     *                     when the jar is unsigned or not wholly signed
+     */
+    record LoadBundle(String coordinates, List<List<X509Certificate>> signerChains) implements Request {
+        public LoadBundle {
+            Objects.requireNonNull(coordinates, "coordinates");
+            signerChains = Objects.requireNonNull(signerChains, "signerChains").stream().map(List::copyOf).toList();
         }
     }
 
