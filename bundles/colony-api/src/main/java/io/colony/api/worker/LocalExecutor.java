@@ -18,7 +18,8 @@ public interface LocalExecutor {
      * {@link TaskFailedException} saying why; cancelling the future cancels the task.
      *
      * @param request what to run
-     * @param progress receives progress fractions from 0 to 1 (from a pool thread), may be a no-op
+     * @param progress receives progress fractions from 0 to 1 (from a pool thread), may be a no-op; when it is a
+     *     {@link TaskListener}, it is also told how a manifest's bundles were made live before the plugin runs
      */
     CompletableFuture<Payload> run(TaskRequest request, DoubleConsumer progress);
 

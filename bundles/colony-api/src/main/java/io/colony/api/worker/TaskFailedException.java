@@ -15,6 +15,11 @@ public class TaskFailedException extends RuntimeException {
         TIMEOUT,
         /** The task was cancelled. */
         CANCELLED,
+        /**
+         * The node could not make the bundles of the job's manifest live (topology 2): not found, checksum,
+         * signature, unresolved imports, denied by its trust policy, or no deployer on the node.
+         */
+        SETUP_FAILED,
         /** The node has no room for the task (its queue is full) or is shutting down. */
         REJECTED
     }

@@ -28,15 +28,18 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class WorkerService implements LocalExecutor {
 
     private final TaskRunner runner;
+    private final ManifestRuns manifests;
 
     @Activate
     public WorkerService(Map<String, Object> properties,
             @Reference(target = "(colony.node.roles=worker)") NodeInfo node,
             @Reference PluginRegistry plugins,
             @Reference JsonCodec json,
+            @Reference ManifestPlugins manifestPlugins,
             @Reference(service = LoggerFactory.class) Logger log) {
         WorkerSettings settings = WorkerSettings.read(properties, Runtime.getRuntime().availableProcessors());
         this.runner = new TaskRunner(settings, plugins, json, log);
+        this.manifests = new ManifestRuns(manifestPlugins);
         log.info("Worker of node {} runs {} tasks at once, {} may wait", node.id(), settings.slots(), settings.queueCapacity());
     }
 
@@ -47,22 +50,22 @@ public final class WorkerService implements LocalExecutor {
 
     @Override
     public CompletableFuture<Payload> run(TaskRequest request, DoubleConsumer progress) {
-        return runner.run(request, progress);
+        return manifests.run(request, progress, pinned -> runner.run(pinned, progress));
     }
 
     @Override
     public CompletableFuture<Payload> runSplit(TaskRequest request, int chunks, DoubleConsumer progress) {
-        return runner.runSplit(request, chunks, progress);
+        return manifests.run(request, progress, pinned -> runner.runSplit(pinned, chunks, progress));
     }
 
     @Override
     public CompletableFuture<List<Payload>> split(TaskRequest request, int chunks) {
-        return runner.split(request, chunks);
+        return manifests.run(request, null, pinned -> runner.split(pinned, chunks));
     }
 
     @Override
     public CompletableFuture<Payload> reduce(TaskRequest request, List<Payload> results) {
-        return runner.reduce(request, results);
+        return manifests.run(request, null, pinned -> runner.reduce(pinned, results));
     }
 
     @Override

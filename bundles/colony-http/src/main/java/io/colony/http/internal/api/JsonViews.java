@@ -59,7 +59,10 @@ public final class JsonViews {
         return node;
     }
 
-    /** {@code {"index","status","worker","pinnedTo","attempts","startedAt","finishedAt","progress","exitCode","error"}} */
+    /**
+     * {@code {"index","status","worker","pinnedTo","attempts","startedAt","finishedAt","progress","exitCode","error"}}, and for
+     * a manifest job's task once its worker set it up {@code "setup": {"artifacts":[...],"millis","fromCache"}}
+     */
     public ObjectNode task(TaskInfo task) {
         ObjectNode node = object();
         node.put("index", task.index());
@@ -72,6 +75,12 @@ public final class JsonViews {
         node.put("progress", fraction(task.progress()));
         node.put("exitCode", task.exitCode());
         node.put("error", task.error());
+        if (task.setup() != null) {
+            ObjectNode setup = node.putObject("setup");
+            task.setup().artifacts().forEach(setup.putArray("artifacts")::add);
+            setup.put("millis", task.setup().time().toMillis());
+            setup.put("fromCache", task.setup().fromCache());
+        }
         return node;
     }
 

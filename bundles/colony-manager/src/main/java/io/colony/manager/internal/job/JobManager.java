@@ -10,6 +10,7 @@ import io.colony.api.job.JobService;
 import io.colony.api.job.JobSpec;
 import io.colony.api.job.JobStatus;
 import io.colony.api.job.TaskInfo;
+import io.colony.api.job.TaskSetup;
 import io.colony.api.job.TaskStatus;
 import io.colony.api.job.Targets;
 import io.colony.api.job.Work;
@@ -20,6 +21,7 @@ import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
 import io.colony.api.trust.TrustPolicy;
 import io.colony.api.worker.PluginDescriptor;
+import io.colony.api.worker.TaskListener;
 import io.colony.manager.internal.placement.SlotBook;
 import io.colony.manager.internal.placement.WorkerQuery;
 import io.colony.manager.internal.placement.WorkerSelector;
@@ -139,7 +141,7 @@ final class JobManager implements JobService, AutoCloseable {
     }
 
     /** A worker told what it offers. */
-    void workerOffered(String workerId, List<PluginDescriptor> plugins, int workerSlots) {
+    void workerOffered(String workerId, List<PluginDescriptor> plugins, int workerSlots, boolean installsManifests) {
         onDispatcher(() -> {
             WorkerEntry entry = workers.get(workerId);
             if (entry == null) {
@@ -147,6 +149,7 @@ final class JobManager implements JobService, AutoCloseable {
             }
             entry.plugins = List.copyOf(plugins);
             entry.slots = workerSlots;
+            entry.installsManifests = installsManifests;
             int capacity = settings.slots() > 0 ? settings.slots() : workerSlots;
             if (capacity > 0) {
                 slots.configure(workerId, capacity + settings.prefetch(capacity));
@@ -201,12 +204,11 @@ final class JobManager implements JobService, AutoCloseable {
 
     @Override
     public JobHandle submit(JobSpec spec) throws JobRejectedException {
-        Decision decision = trust.check(spec.work() instanceof PluginWork plugin
-                ? new Request.RunPlugin(plugin.name(), plugin.versionRange() == null ? "" : plugin.versionRange())
-                : new Request.RunCommand(((Work.CommandWork) spec.work()).commandLine()));
+        Decision decision = trust.check(trustRequest(spec.work()));
         if (!decision.allowed()) {
             throw new JobRejectedException(JobRejectedException.Reason.FORBIDDEN,
-                    spec.work() instanceof PluginWork ? "plugin" : "command", "the trust policy denies it: " + decision.reason());
+                    spec.work() instanceof PluginWork plugin ? (plugin.hasManifest() ? "manifest" : "plugin") : "command",
+                    "the trust policy denies it: " + decision.reason());
         }
         WorkerQuery query;
         try {
@@ -219,6 +221,15 @@ final class JobManager implements JobService, AutoCloseable {
         } catch (RejectedOnDispatcher e) {
             throw e.rejection;
         }
+    }
+
+    /** What the trust policy is asked before a job is accepted. */
+    private static Request trustRequest(Work work) {
+        if (work instanceof PluginWork plugin) {
+            return plugin.hasManifest() ? new Request.InstallArtifacts(plugin.manifest().bundles(), plugin.manifest().repositoryUrls())
+                    : new Request.RunPlugin(plugin.name(), plugin.versionRange() == null ? "" : plugin.versionRange());
+        }
+        return new Request.RunCommand(((Work.CommandWork) work).commandLine());
     }
 
     private JobHandle accept(JobSpec spec, WorkerQuery query) throws RejectedOnDispatcher {
@@ -257,6 +268,10 @@ final class JobManager implements JobService, AutoCloseable {
                 WorkerEntry.range(plugin.versionRange());
             } catch (IllegalArgumentException e) {
                 throw rejected("plugin.version", "'" + plugin.versionRange() + "' is not an OSGi version range: " + e.getMessage());
+            }
+            if (plugin.hasManifest() && workers.values().stream().noneMatch(w -> w.installsManifests)) {
+                throw rejected("manifest", "no worker can install plugins from a manifest (none runs colony-deployer; workers: "
+                        + describeWorkers() + ")");
             }
             if (workers.values().stream().noneMatch(w -> w.has(plugin, spec.isSplit()))) {
                 throw rejected("plugin", "no worker has plugin '" + plugin.name() + "'"
@@ -608,7 +623,17 @@ final class JobManager implements JobService, AutoCloseable {
             remember(plugin.name(), worker.id());
         }
         WorkerEndpoint endpoint = worker.endpoint;
-        endpoint.execute(attempt, fraction -> onDispatcher(() -> progressed(task, attempt, fraction)))
+        endpoint.execute(attempt, new TaskListener() {
+            @Override
+            public void accept(double fraction) {
+                onDispatcher(() -> progressed(task, attempt, fraction));
+            }
+
+            @Override
+            public void setUp(TaskSetup setup) {
+                onDispatcher(() -> setUpDone(task, attempt, setup));
+            }
+        })
                 .whenComplete((outcome, failure) -> onDispatcher(() -> {
                     slots.release(endpoint.workerId());
                     WorkerEntry entry = workers.get(endpoint.workerId());
@@ -633,6 +658,21 @@ final class JobManager implements JobService, AutoCloseable {
         Map<String, Object> properties = taskEvent(task);
         properties.put(JobEvents.PROGRESS, fraction);
         events.post(received ? JobEvents.TASK_RECEIVED : JobEvents.TASK_PROGRESS, properties);
+    }
+
+    /** A worker made a manifest task's bundles live and is about to run it. */
+    private void setUpDone(TaskRun task, Attempt attempt, TaskSetup setup) {
+        if (closed || task.current != attempt) {
+            return;
+        }
+        task.setup = setup;
+        Map<String, Object> properties = taskEvent(task);
+        properties.put(JobEvents.ARTIFACTS, setup.artifacts().toArray(String[]::new));
+        properties.put(JobEvents.SETUP_MILLIS, setup.time().toMillis());
+        properties.put(JobEvents.FROM_CACHE, setup.fromCache());
+        log.debug("{} set up on {} in {} ms ({} artifacts{})", task, task.worker, setup.time().toMillis(), setup.artifacts().size(),
+                setup.fromCache() ? ", all cached" : "");
+        events.post(JobEvents.TASK_CONFIG_COMPLETE, properties);
     }
 
     /** An attempt ended: the task succeeded, or is retried, or ends FAILED, LOST or KILLED. */

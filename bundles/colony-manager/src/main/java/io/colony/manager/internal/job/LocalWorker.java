@@ -117,7 +117,7 @@ final class LocalWorker implements WorkerEndpoint {
     }
 
     private static TaskRequest request(PluginWork plugin, Payload input, Duration timeout) {
-        return new TaskRequest(plugin.name(), plugin.versionRange(), input, timeout);
+        return new TaskRequest(plugin.name(), plugin.versionRange(), input, timeout, plugin.manifest());
     }
 
     private Outcome failed(Attempt attempt, Throwable failure) {
@@ -139,7 +139,7 @@ final class LocalWorker implements WorkerEndpoint {
             return switch (failed.reason()) {
                 case UNKNOWN_PLUGIN -> Outcome.Kind.REFUSED;
                 case CANCELLED -> Outcome.Kind.KILLED;
-                case PLUGIN_ERROR, TIMEOUT, REJECTED -> Outcome.Kind.FAILED;
+                case PLUGIN_ERROR, TIMEOUT, REJECTED, SETUP_FAILED -> Outcome.Kind.FAILED;
             };
         }
         return Outcome.Kind.FAILED;

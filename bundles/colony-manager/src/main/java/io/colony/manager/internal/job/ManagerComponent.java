@@ -102,6 +102,10 @@ public final class ManagerComponent implements JobService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PluginCatalog catalog;
+    /** The node's deployer: with it, the node's own worker installs plugins from manifests. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.colony.api.deploy.Deployer deployer;
     private volatile LocalWorker localWorker;
 
     @Activate
@@ -124,6 +128,11 @@ public final class ManagerComponent implements JobService {
         manager.start();
         registrations.add(transport.handle(Envelope.BodyCase.TASK_PROGRESS, (peer, message) -> {
             TaskProgress report = message.getTaskProgress();
+            if (report.hasSetup()) {
+                progress.deliverSetup(peer.nodeId(), Attempt.key(report.getJobId(), report.getTaskIndex(), report.getAttempt()),
+                        new io.colony.api.job.TaskSetup(report.getSetup().getArtifactsList(),
+                                Duration.ofMillis(report.getSetup().getElapsedMillis()), report.getSetup().getFromCache()));
+            }
             progress.deliver(peer.nodeId(), Attempt.key(report.getJobId(), report.getTaskIndex(), report.getAttempt()),
                     report.getFraction());
             return NO_ANSWER;
@@ -192,7 +201,8 @@ public final class ManagerComponent implements JobService {
         try {
             manager.workerUpdated(worker.workerId(), localMember());
             PluginCatalog plugins = catalog;
-            manager.workerOffered(worker.workerId(), plugins == null ? List.of() : plugins.plugins(), worker.slots());
+            manager.workerOffered(worker.workerId(), plugins == null ? List.of() : plugins.plugins(), worker.slots(),
+                    deployer != null);
         } catch (RuntimeException e) {
             log.warn("Could not refresh the node's own worker: {}", e.toString());
         }
@@ -269,7 +279,7 @@ public final class ManagerComponent implements JobService {
                 log.warn("Worker {} offered a malformed plugin ({}); ignored", peer.nodeId(), malformed.getMessage());
             }
         }
-        manager.workerOffered(peer.nodeId(), plugins, Math.max(0, Math.min(offer.getSlots(), 4096)));
+        manager.workerOffered(peer.nodeId(), plugins, Math.max(0, Math.min(offer.getSlots(), 4096)), offer.getInstallsManifests());
     }
 
     /** The peer as discovery knows it, or as its connection and last heartbeat tell. */

@@ -20,6 +20,13 @@ final class ProgressRoutes {
         routes.remove(route);
     }
 
+    /** Delivers a manifest task's setup reported by a worker, when the attempt's consumer listens for it. */
+    void deliverSetup(String workerId, String attemptKey, io.colony.api.job.TaskSetup setup) {
+        if (routes.get(workerId + '@' + attemptKey) instanceof io.colony.api.worker.TaskListener listener) {
+            listener.setUp(setup);
+        }
+    }
+
     /** Delivers progress reported by a worker; progress for an attempt not (or no longer) running is dropped. */
     void deliver(String workerId, String attemptKey, double fraction) {
         DoubleConsumer consumer = routes.get(workerId + '@' + attemptKey);

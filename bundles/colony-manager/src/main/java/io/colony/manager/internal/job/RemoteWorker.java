@@ -124,7 +124,15 @@ final class RemoteWorker implements WorkerEndpoint {
     }
 
     private static PluginCall call(PluginWork plugin) {
-        return PluginCall.newBuilder().setName(plugin.name())
-                .setVersionRange(plugin.versionRange() == null ? "" : plugin.versionRange()).build();
+        PluginCall.Builder call = PluginCall.newBuilder().setName(plugin.name())
+                .setVersionRange(plugin.versionRange() == null ? "" : plugin.versionRange());
+        if (plugin.hasManifest()) {
+            io.colony.transport.proto.Manifest.Builder manifest = io.colony.transport.proto.Manifest.newBuilder()
+                    .addAllBundles(plugin.manifest().bundles()).setKeepWhenDone(!plugin.manifest().deleteWhenDone());
+            plugin.manifest().repositories().forEach(repository -> manifest.addRepositories(
+                    io.colony.transport.proto.MavenRepository.newBuilder().setId(repository.id()).setUrl(repository.url())));
+            call.setManifest(manifest);
+        }
+        return call.build();
     }
 }

@@ -1,6 +1,7 @@
 package io.colony.manager.internal.job;
 
 import io.colony.api.job.TaskInfo;
+import io.colony.api.job.TaskSetup;
 import io.colony.api.job.TaskResult;
 import io.colony.api.job.TaskStatus;
 import io.colony.api.plugin.Payload;
@@ -24,6 +25,8 @@ final class TaskRun {
     Instant finishedAt;
     double progress;
     Integer exitCode;
+    /** How the worker of the current or last attempt made a manifest's bundles live, or null. */
+    TaskSetup setup;
     String error;
     Payload output = Payload.empty();
     /** The attempt in flight, or null. */
@@ -40,7 +43,7 @@ final class TaskRun {
 
     TaskInfo info() {
         return new TaskInfo(job.id, index, status, worker, pinnedTo, attempts, startedAt, finishedAt, progress, exitCode,
-                error);
+                error, setup);
     }
 
     TaskResult result() {

@@ -15,6 +15,8 @@ final class WorkerEntry {
     final boolean local;
     Member member;
     List<PluginDescriptor> plugins = List.of();
+    /** Whether it can install a plugin from a job's manifest (topology 2), as it offered. */
+    boolean installsManifests;
     /** The worker's own slot count, as it offered; 0 until it did. */
     int slots;
     /** Attempts in flight on it. */
@@ -32,6 +34,9 @@ final class WorkerEntry {
 
     /** Whether it has a version of the plugin in the work's range (and a splitter, if one is needed). */
     boolean has(PluginWork plugin, boolean needsSplitter) {
+        if (plugin.hasManifest()) {
+            return installsManifests;
+        }
         VersionRange range = range(plugin.versionRange());
         for (PluginDescriptor descriptor : plugins) {
             if (descriptor.name().equals(plugin.name()) && (!needsSplitter || descriptor.splittable())

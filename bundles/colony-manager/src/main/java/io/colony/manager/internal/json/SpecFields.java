@@ -8,6 +8,12 @@ final class SpecFields {
     static final String PLUGIN = "plugin";
     static final String PLUGIN_NAME = "name";
     static final String PLUGIN_VERSION = "version";
+    static final String MANIFEST = "manifest";
+    static final String MANIFEST_BUNDLES = "bundles";
+    static final String MANIFEST_REPOSITORIES = "repositories";
+    static final String REPOSITORY_ID = "id";
+    static final String REPOSITORY_URL = "url";
+    static final String MANIFEST_DELETE_WHEN_DONE = "deleteWhenDone";
     static final String COMMAND = "command";
     static final String INPUT = "input";
     static final String INPUT_TEXT = "inputText";
@@ -25,7 +31,7 @@ final class SpecFields {
     static final String PRIORITY = "priority";
 
     /** Every top-level field, in the order the writer puts them. */
-    static final List<String> TOP_LEVEL = List.of(PLUGIN, COMMAND, INPUT, INPUT_TEXT, INPUT_BASE64, CONTENT_TYPE,
+    static final List<String> TOP_LEVEL = List.of(PLUGIN, MANIFEST, COMMAND, INPUT, INPUT_TEXT, INPUT_BASE64, CONTENT_TYPE,
             CHUNKS, TARGETS, STRATEGY, RESULT, TASK_TIMEOUT, RETRIES, PRIORITY);
 
     /** The three ways to give the input, at most one of which a spec uses. */

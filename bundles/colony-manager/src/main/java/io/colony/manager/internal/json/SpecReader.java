@@ -2,6 +2,7 @@ package io.colony.manager.internal.json;
 
 import static io.colony.manager.internal.json.SpecFields.CHUNKS;
 import static io.colony.manager.internal.json.SpecFields.COMMAND;
+import static io.colony.manager.internal.json.SpecFields.MANIFEST;
 import static io.colony.manager.internal.json.SpecFields.PLUGIN;
 import static io.colony.manager.internal.json.SpecFields.PLUGIN_NAME;
 import static io.colony.manager.internal.json.SpecFields.PLUGIN_VERSION;
@@ -17,6 +18,7 @@ import static io.colony.manager.internal.json.SpecFields.TASK_TIMEOUT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.colony.api.job.JobRejectedException;
+import io.colony.api.deploy.Manifest;
 import io.colony.api.job.JobSpec;
 import io.colony.api.job.ResultAction;
 import io.colony.api.job.Strategy;
@@ -101,14 +103,18 @@ final class SpecReader {
             throw JsonValues.invalid(COMMAND, "not allowed together with plugin; a job runs either a plugin or a command");
         }
         if (command != null) {
+            if (fields.containsKey(MANIFEST)) {
+                throw JsonValues.invalid(MANIFEST, "only for a plugin job; a command runs on the workers as it is");
+            }
             return new Work.CommandWork(JsonValues.nonBlankText(command, COMMAND));
         }
         if (plugin == null) {
             throw JsonValues.invalid(PLUGIN, "required: a job runs a plugin (\"plugin\": \"name\") or a command "
                     + "(\"command\": \"...\")");
         }
+        Manifest manifest = fields.containsKey(MANIFEST) ? ManifestReader.read(fields.get(MANIFEST)) : null;
         if (plugin.isTextual()) {
-            return new Work.PluginWork(JsonValues.nonBlankText(plugin, PLUGIN), null);
+            return new Work.PluginWork(JsonValues.nonBlankText(plugin, PLUGIN), null, manifest);
         }
         if (!plugin.isObject()) {
             throw JsonValues.wrongType(PLUGIN, "a string or an object", plugin);
@@ -116,7 +122,7 @@ final class SpecReader {
         JsonValues.requireKnownFields(plugin, PLUGIN, List.of(PLUGIN_NAME, PLUGIN_VERSION));
         String namePath = JsonValues.field(PLUGIN, PLUGIN_NAME);
         String name = JsonValues.nonBlankText(JsonValues.required(plugin, PLUGIN_NAME, namePath), namePath);
-        return new Work.PluginWork(name, plugin.has(PLUGIN_VERSION) ? versionRange(plugin.get(PLUGIN_VERSION)) : null);
+        return new Work.PluginWork(name, plugin.has(PLUGIN_VERSION) ? versionRange(plugin.get(PLUGIN_VERSION)) : null, manifest);
     }
 
     private static String versionRange(JsonNode value) throws JobRejectedException {

@@ -2,7 +2,13 @@ package io.colony.manager.internal.json;
 
 import static io.colony.manager.internal.json.SpecFields.CHUNKS;
 import static io.colony.manager.internal.json.SpecFields.COMMAND;
+import static io.colony.manager.internal.json.SpecFields.MANIFEST;
+import static io.colony.manager.internal.json.SpecFields.MANIFEST_BUNDLES;
+import static io.colony.manager.internal.json.SpecFields.MANIFEST_DELETE_WHEN_DONE;
+import static io.colony.manager.internal.json.SpecFields.MANIFEST_REPOSITORIES;
 import static io.colony.manager.internal.json.SpecFields.PLUGIN;
+import static io.colony.manager.internal.json.SpecFields.REPOSITORY_ID;
+import static io.colony.manager.internal.json.SpecFields.REPOSITORY_URL;
 import static io.colony.manager.internal.json.SpecFields.PLUGIN_NAME;
 import static io.colony.manager.internal.json.SpecFields.PLUGIN_VERSION;
 import static io.colony.manager.internal.json.SpecFields.PRIORITY;
@@ -51,6 +57,14 @@ final class SpecWriter {
                 json.put(PLUGIN, plugin.name());
             } else {
                 json.putObject(PLUGIN).put(PLUGIN_NAME, plugin.name()).put(PLUGIN_VERSION, plugin.versionRange());
+            }
+            if (plugin.hasManifest()) {
+                ObjectNode manifest = json.putObject(MANIFEST);
+                plugin.manifest().bundles().forEach(manifest.putArray(MANIFEST_BUNDLES)::add);
+                ArrayNode repositories = manifest.putArray(MANIFEST_REPOSITORIES);
+                plugin.manifest().repositories().forEach(repository -> repositories.addObject()
+                        .put(REPOSITORY_ID, repository.id()).put(REPOSITORY_URL, repository.url()));
+                manifest.put(MANIFEST_DELETE_WHEN_DONE, plugin.manifest().deleteWhenDone());
             }
         } else {
             throw new IllegalArgumentException("work: no JSON form for " + work);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.colony.api.deploy.Manifest;
+import io.colony.api.deploy.MavenRepository;
 import io.colony.api.job.JobEvents;
 import io.colony.api.job.JobHandle;
 import io.colony.api.job.JobRejectedException;
@@ -11,7 +13,10 @@ import io.colony.api.job.JobResult;
 import io.colony.api.job.JobSpec;
 import io.colony.api.job.JobStatus;
 import io.colony.api.job.TaskInfo;
+import io.colony.api.job.TaskSetup;
 import io.colony.api.job.TaskStatus;
+import io.colony.api.job.Work;
+import io.colony.api.worker.TaskListener;
 import io.colony.api.job.Targets;
 import io.colony.api.plugin.Payload;
 import io.colony.api.trust.Decision;
@@ -31,13 +36,22 @@ class JobManagerTest {
 
     private final MemoryJournal journal = new MemoryJournal();
     private final List<String> events = new CopyOnWriteArrayList<>();
+    private final List<Request> asked = new CopyOnWriteArrayList<>();
     private final Logger log = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
             (proxy, method, args) -> method.getReturnType() == boolean.class ? false : null);
     private JobManager manager = manager(new ManagerSettings(1, 0, Duration.ofHours(1), 100));
 
     private JobManager manager(ManagerSettings settings) {
-        JobManager created = new JobManager(settings, journal, request -> request instanceof Request.RunCommand command
-                && command.commandLine().startsWith("rm") ? Decision.deny("rm is not allowed") : Decision.allow("test"),
+        JobManager created = new JobManager(settings, journal, request -> {
+                    asked.add(request);
+                    if (request instanceof Request.RunCommand command && command.commandLine().startsWith("rm")) {
+                        return Decision.deny("rm is not allowed");
+                    }
+                    if (request instanceof Request.InstallArtifacts install && install.repositoryUrls().contains("file:/evil")) {
+                        return Decision.deny("repository 'file:/evil' is not allowed");
+                    }
+                    return Decision.allow("test");
+                },
                 (topic, properties) -> events.add(topic.substring(JobEvents.TOPIC_PREFIX.length()) + " "
                         + properties.get(JobEvents.STATUS)), new ResultPoster(log), Clock.systemUTC(), log);
         created.start();
@@ -52,8 +66,20 @@ class JobManagerTest {
     private FakeWorker worker(String id, String... plugins) {
         FakeWorker worker = new FakeWorker(id);
         manager.workerJoined(worker, false, FakeWorker.member(id, 4));
-        manager.workerOffered(id, List.of(plugins).stream().map(FakeWorker::plugin).toList(), 1);
+        manager.workerOffered(id, List.of(plugins).stream().map(FakeWorker::plugin).toList(), 1, false);
         return worker;
+    }
+
+    private FakeWorker manifestWorker(String id) {
+        FakeWorker worker = new FakeWorker(id);
+        manager.workerJoined(worker, false, FakeWorker.member(id, 4));
+        manager.workerOffered(id, List.of(), 1, true);
+        return worker;
+    }
+
+    private static JobSpec manifestJob(String repositoryUrl) {
+        return JobSpec.plugin("stats", null, new Manifest(List.of("io.colony.plugins:colony-plugin-stats:1.0.0"),
+                List.of(new MavenRepository("samples", repositoryUrl)), true)).input(Payload.json("[1,2,3]")).build();
     }
 
     private static JobResult await(JobHandle handle) throws Exception {
@@ -80,6 +106,53 @@ class JobManagerTest {
                 events.toString());
         assertTrue(events.stream().anyMatch(e -> e.startsWith("taskReceived")), events.toString());
         assertEquals(JobStatus.SUCCEEDED, manager.job(handle.id()).orElseThrow().status());
+    }
+
+    @Test
+    void aManifestJobIsCheckedAsAnInstallAndGoesOnlyToAWorkerThatInstallsManifests() throws Exception {
+        worker("a", "stats");
+        FakeWorker b = manifestWorker("b");
+        JobHandle handle = manager.submit(manifestJob("file:/srv/repository"));
+        assertEquals(new Request.InstallArtifacts(List.of("io.colony.plugins:colony-plugin-stats:1.0.0"), List.of("file:/srv/repository")),
+                asked.get(asked.size() - 1));
+
+        FakeWorker.Sent sent = b.next();
+        assertEquals("io.colony.plugins:colony-plugin-stats:1.0.0",
+                ((Work.PluginWork) sent.attempt().work()).manifest().bundles().get(0));
+        ((TaskListener) sent.progress()).setUp(new TaskSetup(List.of("io.colony.plugins:colony-plugin-stats:1.0.0",
+                "org.apache.commons:commons-math3:3.6.1"), Duration.ofMillis(250), false));
+        sent.progress().accept(0);
+        TaskInfo running = awaitTask(handle.id(), task -> task.setup() != null);
+        assertEquals(2, running.setup().artifacts().size());
+        assertTrue(events.stream().anyMatch(e -> e.startsWith("workerTaskConfigComplete")), events.toString());
+        sent.succeed("{}");
+        assertEquals(JobStatus.SUCCEEDED, await(handle).status());
+    }
+
+    @Test
+    void aManifestJobIsRejectedWhenTheTrustPolicyDeniesItOrNoWorkerInstallsManifests() {
+        worker("a", "stats");
+        JobRejectedException none = assertThrows(JobRejectedException.class, () -> manager.submit(manifestJob("file:/srv/repository")));
+        assertEquals("manifest", none.field());
+        assertTrue(none.getMessage().contains("no worker can install plugins from a manifest"), none.getMessage());
+
+        manifestWorker("b");
+        JobRejectedException denied = assertThrows(JobRejectedException.class, () -> manager.submit(manifestJob("file:/evil")));
+        assertEquals(JobRejectedException.Reason.FORBIDDEN, denied.reason());
+        assertEquals("manifest", denied.field());
+        assertTrue(denied.getMessage().contains("repository 'file:/evil' is not allowed"), denied.getMessage());
+    }
+
+    private TaskInfo awaitTask(String jobId, java.util.function.Predicate<TaskInfo> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            List<TaskInfo> tasks = manager.tasks(jobId).orElseThrow();
+            if (!tasks.isEmpty() && condition.test(tasks.get(0))) {
+                return tasks.get(0);
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("task 0 of " + jobId + " did not reach the condition within 5 s");
     }
 
     @Test

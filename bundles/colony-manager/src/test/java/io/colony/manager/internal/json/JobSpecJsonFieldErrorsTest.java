@@ -14,7 +14,7 @@ class JobSpecJsonFieldErrorsTest {
     @Test
     void unknownFieldIsNamedWithTheKnownOnes() {
         assertRejected("{'plugin': 'primes', 'inputs': {}}", "inputs", "inputs: unknown field 'inputs'; known fields:"
-                + " plugin, command, input, inputText, inputBase64, contentType, chunks, targets, strategy, result,"
+                + " plugin, manifest, command, input, inputText, inputBase64, contentType, chunks, targets, strategy, result,"
                 + " taskTimeout, retries, priority");
     }
 
@@ -48,6 +48,25 @@ class JobSpecJsonFieldErrorsTest {
                         "result: expected 'return', 'keep' or {'post': 'https://...'}, got an array".replace('\'', '"')),
                 () -> assertRejected("{'plugin': 'p', 'taskTimeout': false}", "taskTimeout",
                         "taskTimeout: expected a duration such as '30s' or a number of seconds, got a boolean".replace('\'', '"')));
+    }
+
+    @Test
+    void manifestErrorsNameTheirFieldInsideTheManifest() {
+        String repository = "'repositories': [{'id': 'samples', 'url': 'file:/srv/repo'}]";
+        assertAll(
+                () -> assertRejected("{'plugin': 'stats', 'manifest': []}", "manifest",
+                        "manifest: expected an object with bundles, repositories and deleteWhenDone, got an array"),
+                () -> assertRejected("{'plugin': 'stats', 'manifest': {" + repository + "}}", "manifest.bundles", "manifest.bundles: required"),
+                () -> assertRejected("{'plugin': 'stats', 'manifest': {'bundles': ['g:a:1.0', 'g:a'], " + repository + "}}",
+                        "manifest.bundles[1]", "manifest.bundles[1]: 'g:a' are not Maven coordinates: expected group:artifact:version"),
+                () -> assertRejected("{'plugin': 'stats', 'manifest': {'bundles': ['g:a:1.0'], 'repositories': [{'id': 'x', 'url': 'ftp://h/r'}]}}",
+                        "manifest.repositories[0].url", "manifest.repositories[0].url: 'ftp://h/r' must be a file:, http: or https: URL"),
+                () -> assertRejected("{'plugin': 'stats', 'manifest': {'bundles': ['g:a:1.0'], 'repositories': []}}",
+                        "manifest.repositories", "manifest.repositories: name at least one repository (id and url)"),
+                () -> assertRejected("{'plugin': 'stats', 'manifest': {'bundles': ['g:a:1.0'], " + repository + ", 'deleteWhenDone': 'no'}}",
+                        "manifest.deleteWhenDone", "manifest.deleteWhenDone: expected true or false, got a string"),
+                () -> assertRejected("{'command': 'ls', 'manifest': {'bundles': ['g:a:1.0'], " + repository + "}}",
+                        "manifest", "manifest: only for a plugin job; a command runs on the workers as it is"));
     }
 
     @Test

@@ -72,6 +72,10 @@ class JobSpecJsonRoundTripTest {
         specs.add(variant("plugin by name", JobSpec.plugin("primes")));
         specs.add(variant("plugin with a version range", JobSpec.plugin("primes", "[1.0,2)")));
         specs.add(variant("plugin with a single version", JobSpec.plugin("mandelbrot", "1.2.3")));
+        specs.add(variant("plugin from a manifest", JobSpec.plugin("stats", "[1,2)", new io.colony.api.deploy.Manifest(
+                List.of("io.colony.plugins:colony-plugin-stats:1.0.0", "org.apache.commons:commons-math3:3.6.1"),
+                List.of(new io.colony.api.deploy.MavenRepository("samples", "file:///srv/plugins-repo/repository"),
+                        new io.colony.api.deploy.MavenRepository("central", "https://repo.maven.apache.org/maven2")), false))));
         specs.add(variant("command", JobSpec.command("uname -a && echo \"done\"")));
         specs.add(variant("json object input", JobSpec.plugin("p").input(Payload.json("{\"a\":{\"b\":[1,2,{}]}}"))));
         specs.add(variant("json input with white space inside",

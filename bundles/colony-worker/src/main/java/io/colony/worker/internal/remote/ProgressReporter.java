@@ -1,10 +1,11 @@
 package io.colony.worker.internal.remote;
 
+import io.colony.api.job.TaskSetup;
+import io.colony.api.worker.TaskListener;
 import io.colony.transport.api.Peer;
 import io.colony.transport.proto.Envelope;
 import io.colony.transport.proto.TaskProgress;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,9 +13,10 @@ import java.util.function.LongSupplier;
  * messages: 0 when the attempt has run for a moment (the manager's sign that the worker received
  * it; see {@link RemoteTaskSettings#receivedDelay()}), then at most one update per
  * {@link #INTERVAL_NANOS} while it runs. Updates are dropped while the connection is congested;
- * nothing is sent once the attempt ended: its outcome tells the rest.
+ * nothing is sent once the attempt ended: its outcome tells the rest. A manifest task's setup is
+ * sent once, with progress 0, as soon as the worker reports it, and counts as the "received" message.
  */
-final class ProgressReporter implements DoubleConsumer {
+final class ProgressReporter implements TaskListener {
 
     static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
@@ -58,15 +60,31 @@ final class ProgressReporter implements DoubleConsumer {
         send(Math.max(0, fraction));
     }
 
+    /** The manifest's bundles are live: sends the setup (which also says the attempt was received). */
+    @Override
+    public synchronized void setUp(TaskSetup setup) {
+        if (ended) {
+            return;
+        }
+        started = true;
+        lastSentNanos = nanoClock.getAsLong();
+        io.colony.transport.proto.TaskSetup.Builder sent = io.colony.transport.proto.TaskSetup.newBuilder()
+                .addAllArtifacts(setup.artifacts()).setElapsedMillis(setup.time().toMillis()).setFromCache(setup.fromCache());
+        peer.send(Envelope.newBuilder().setTaskProgress(message(0).setSetup(sent)).build());
+    }
+
     /** The attempt ended: nothing more is sent. */
     synchronized void ended() {
         ended = true;
     }
 
     private void send(double fraction) {
-        TaskProgress progress = TaskProgress.newBuilder().setJobId(key.jobId()).setTaskIndex(key.taskIndex())
-                .setAttempt(key.attempt()).setFraction(fraction).build();
         // one-way and lossy: a message lost with the connection changes nothing, the outcome is what counts
-        peer.send(Envelope.newBuilder().setTaskProgress(progress).build());
+        peer.send(Envelope.newBuilder().setTaskProgress(message(fraction)).build());
+    }
+
+    private TaskProgress.Builder message(double fraction) {
+        return TaskProgress.newBuilder().setJobId(key.jobId()).setTaskIndex(key.taskIndex()).setAttempt(key.attempt())
+                .setFraction(fraction);
     }
 }

@@ -19,6 +19,7 @@ import io.colony.transport.proto.Envelope.BodyCase;
 import io.colony.transport.proto.PluginInfo;
 import io.colony.transport.proto.TaskOutcome;
 import io.colony.transport.proto.WorkerOffer;
+import io.colony.worker.internal.ManifestPlugins;
 import io.colony.worker.internal.PluginRegistry;
 import io.colony.worker.internal.remote.TaskOrder.InvalidTaskException;
 import java.time.Duration;
@@ -87,6 +88,7 @@ public final class RemoteTaskServer {
     private final LocalExecutor executor;
     private final CommandExecutor commands;
     private final PluginCatalog catalog;
+    private final ManifestPlugins manifests;
     private final TrustPolicy trust;
     private final Transport transport;
     private final Logger log;
@@ -107,27 +109,30 @@ public final class RemoteTaskServer {
             @Reference(name = "executor") LocalExecutor executor,
             @Reference(name = "commands") CommandExecutor commands,
             @Reference(name = "plugins") PluginRegistry plugins,
+            @Reference(name = "manifests") ManifestPlugins manifests,
             @Reference(name = "trust") TrustPolicy trust,
             @Reference(name = "log", service = LoggerFactory.class) Logger log) {
-        this(settings(properties, executor, log), node.id(), transport, executor, commands, plugins, plugins::onChange, trust, log,
-                System::nanoTime);
+        this(settings(properties, executor, log), node.id(), transport, executor, commands, plugins, plugins::onChange, manifests,
+                trust, log, System::nanoTime);
         log.info("Worker of node {} serves managers' tasks, at most {} attempts in flight per manager",
                 node.id(), settings.maxAttemptsPerPeer());
     }
 
     /**
      * @param catalogChanges registers a listener to changes of the catalog's plugins; the handle removes it
+     * @param manifests whether this worker can install plugins from manifests
      * @param nanoClock {@link System#nanoTime()}, or a test's clock
      */
     RemoteTaskServer(RemoteTaskSettings settings, String nodeId, Transport transport, LocalExecutor executor,
             CommandExecutor commands, PluginCatalog catalog, Function<Runnable, AutoCloseable> catalogChanges,
-            TrustPolicy trust, Logger log, LongSupplier nanoClock) {
+            ManifestPlugins manifests, TrustPolicy trust, Logger log, LongSupplier nanoClock) {
         this.nodeId = nodeId;
         this.settings = settings;
         this.transport = transport;
         this.executor = executor;
         this.commands = commands;
         this.catalog = catalog;
+        this.manifests = manifests;
         this.trust = trust;
         this.log = log;
         this.nanoClock = nanoClock;
@@ -161,6 +166,7 @@ public final class RemoteTaskServer {
                 }
             }));
             registrations.add(catalogChanges.apply(this::pushOffers));
+            registrations.add(manifests.onAvailabilityChange(this::pushOffers));
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -273,6 +279,7 @@ public final class RemoteTaskServer {
             return "node " + from.nodeId() + " is not a manager (its roles: " + String.join(",", from.roles()) + ")";
         }
         Request request = order.isCommand() ? new Request.RunCommand(order.command())
+                : order.manifest() != null ? new Request.InstallArtifacts(order.manifest().bundles(), order.manifest().repositoryUrls())
                 : new Request.RunPlugin(order.plugin(), order.versionRange() == null ? "" : order.versionRange());
         Decision decision;
         try {
@@ -287,6 +294,10 @@ public final class RemoteTaskServer {
         }
         if (order.isCommand()) {
             return null;
+        }
+        if (order.manifest() != null) {
+            return manifests.available() ? null
+                    : "worker " + nodeId + " cannot install plugins from a manifest: colony-deployer is not running on it";
         }
         Optional<PluginDescriptor> plugin;
         try {
@@ -434,7 +445,7 @@ public final class RemoteTaskServer {
 
     /** What this worker offers: its plugins and slots. */
     WorkerOffer offer() {
-        WorkerOffer.Builder offer = WorkerOffer.newBuilder().setSlots(executor.slots());
+        WorkerOffer.Builder offer = WorkerOffer.newBuilder().setSlots(executor.slots()).setInstallsManifests(manifests.available());
         for (PluginDescriptor plugin : catalog.plugins()) {
             offer.addPlugins(PluginInfo.newBuilder().setName(plugin.name()).setVersion(plugin.version())
                     .setDescription(plugin.description()).setBundle(plugin.bundle()).setSplittable(plugin.splittable()));

@@ -1,5 +1,7 @@
 package io.colony.worker.internal.remote;
 
+import io.colony.api.deploy.Manifest;
+import io.colony.api.deploy.MavenRepository;
 import io.colony.api.job.JobSpec;
 import io.colony.api.plugin.Payload;
 import io.colony.api.worker.TaskRequest;
@@ -18,9 +20,10 @@ import java.util.List;
  * @param versionRange the plugin's OSGi version range, or {@code null} for its newest version
  * @param chunks for {@link Phase#SPLIT}: how many chunks to ask the splitter for
  * @param parts for {@link Phase#REDUCE}: the chunk results, in order
+ * @param manifest where to get the plugin's bundles (topology 2), or {@code null}
  */
 record TaskOrder(AttemptKey key, Phase phase, String plugin, String versionRange, String command, Payload input,
-        Duration timeout, int chunks, List<Payload> parts) {
+        Duration timeout, int chunks, List<Payload> parts, Manifest manifest) {
 
     /** The most characters of a job id or a version range (they end up in log lines and messages). */
     static final int MAX_TEXT = 200;
@@ -43,12 +46,13 @@ record TaskOrder(AttemptKey key, Phase phase, String plugin, String versionRange
 
     /** The request for the local executor; only for a plugin task. */
     TaskRequest request() {
-        return new TaskRequest(plugin, versionRange, input, timeout);
+        return new TaskRequest(plugin, versionRange, input, timeout, manifest);
     }
 
     /** What the task is, for log lines and messages: {@code plugin primes [1,2) (SPLIT)} or {@code a command}. */
     String describe() {
-        return isCommand() ? "a command" : "plugin " + plugin + (versionRange == null ? "" : " " + versionRange) + " (" + phase + ")";
+        return isCommand() ? "a command" : "plugin " + plugin + (versionRange == null ? "" : " " + versionRange)
+                + (manifest == null ? "" : " from its manifest") + " (" + phase + ")";
     }
 
     /**
@@ -73,6 +77,7 @@ record TaskOrder(AttemptKey key, Phase phase, String plugin, String versionRange
         String plugin = null;
         String versionRange = null;
         String command = null;
+        Manifest manifest = null;
         switch (task.getWorkCase()) {
             case PLUGIN -> {
                 plugin = task.getPlugin().getName().trim();
@@ -84,6 +89,9 @@ record TaskOrder(AttemptKey key, Phase phase, String plugin, String versionRange
                 }
                 if (versionRange != null && !isPlainText(versionRange)) {
                     problems.add("plugin.version_range: must be at most " + MAX_TEXT + " characters without control characters");
+                }
+                if (task.getPlugin().hasManifest()) {
+                    manifest = manifest(task.getPlugin().getManifest(), problems);
                 }
             }
             case COMMAND -> {
@@ -114,7 +122,25 @@ record TaskOrder(AttemptKey key, Phase phase, String plugin, String versionRange
             throw new InvalidTaskException(String.join("; ", problems));
         }
         return new TaskOrder(new AttemptKey(nodeId, task.getJobId(), task.getTaskIndex(), task.getAttempt()), phase, plugin,
-                versionRange, command, input, timeout, chunks, List.copyOf(parts));
+                versionRange, command, input, timeout, chunks, List.copyOf(parts), manifest);
+    }
+
+    private static Manifest manifest(io.colony.transport.proto.Manifest sent, List<String> problems) {
+        try {
+            List<MavenRepository> repositories = new ArrayList<>(sent.getRepositoriesCount());
+            for (int index = 0; index < sent.getRepositoriesCount(); index++) {
+                io.colony.transport.proto.MavenRepository repository = sent.getRepositories(index);
+                try {
+                    repositories.add(new MavenRepository(repository.getId(), repository.getUrl()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("repositories[" + index + "]." + e.getMessage(), e);
+                }
+            }
+            return new Manifest(sent.getBundlesList(), repositories, !sent.getKeepWhenDone());
+        } catch (IllegalArgumentException e) {
+            problems.add("plugin.manifest." + e.getMessage());
+            return null;
+        }
     }
 
     private static boolean isPlainText(String text) {

@@ -10,21 +10,21 @@ import org.osgi.framework.Version;
 import org.osgi.framework.VersionRange;
 
 /** Plugins the test sets, with listeners told of every change as the plugin registry tells them. */
-final class FakeCatalog implements PluginCatalog {
+public final class FakeCatalog implements PluginCatalog {
 
     private volatile List<PluginDescriptor> plugins = List.of();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-    static PluginDescriptor plugin(String name, String version, boolean splittable) {
+    public static PluginDescriptor plugin(String name, String version, boolean splittable) {
         return new PluginDescriptor(name, version, "the " + name + " plugin", "sample." + name + " 1.0.0", 7, splittable);
     }
 
-    void set(PluginDescriptor... descriptors) {
+    public void set(PluginDescriptor... descriptors) {
         plugins = List.of(descriptors);
         listeners.forEach(Runnable::run);
     }
 
-    AutoCloseable onChange(Runnable listener) {
+    public AutoCloseable onChange(Runnable listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }

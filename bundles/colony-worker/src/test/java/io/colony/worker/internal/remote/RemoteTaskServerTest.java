@@ -38,6 +38,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.colony.worker.internal.ManifestPlugins;
 
 class RemoteTaskServerTest {
 
@@ -56,6 +57,7 @@ class RemoteTaskServerTest {
         return decision;
     };
     private final FakePeer manager = FakePeer.manager("m1");
+    private final ManifestPlugins manifests = new ManifestPlugins(catalog, catalog::onChange, Duration.ofSeconds(1), log.logger);
     private RemoteTaskServer server;
 
     RemoteTaskServerTest() {
@@ -66,8 +68,8 @@ class RemoteTaskServerTest {
     }
 
     private RemoteTaskServer start(RemoteTaskSettings settings) {
-        return new RemoteTaskServer(settings, "w1", transport, executor, executor, catalog, catalog::onChange, trust, log.logger,
-                clock::get);
+        return new RemoteTaskServer(settings, "w1", transport, executor, executor, catalog, catalog::onChange, manifests, trust,
+                log.logger, clock::get);
     }
 
     @AfterEach
@@ -494,6 +496,64 @@ class RemoteTaskServerTest {
         CompletableFuture<TaskOutcome> again = send(manager, plugin("primes", 5));
         executor.next().complete(Payload.text("ok"));
         assertEquals(Status.SUCCEEDED, outcome(again).getStatus(), "room again once attempts ended");
+    }
+
+    // ------------------------------------------------------------------------------ manifest tasks
+
+    private static RunTask.Builder manifestTask() {
+        return plugin("stats", 1).setPlugin(PluginCall.newBuilder().setName("stats").setManifest(
+                io.colony.transport.proto.Manifest.newBuilder().addBundles("io.colony.plugins:colony-plugin-stats:1.0.0")
+                        .addRepositories(io.colony.transport.proto.MavenRepository.newBuilder().setId("samples").setUrl("file:/srv/repo"))));
+    }
+
+    @Test
+    void manifestTaskIsCheckedAsAnInstallOfItsArtifactsAndRefusedWithoutADeployer() throws Exception {
+        TaskOutcome outcome = outcome(send(manager, manifestTask()));
+        assertEquals(Status.REFUSED, outcome.getStatus());
+        assertTrue(outcome.getError().contains("colony-deployer is not running"), outcome.getError());
+        assertEquals(List.of(new Request.InstallArtifacts(List.of("io.colony.plugins:colony-plugin-stats:1.0.0"), List.of("file:/srv/repo"))),
+                asked);
+        assertFalse(manager.offers().get(manager.offers().size() - 1).getInstallsManifests());
+    }
+
+    @Test
+    void manifestTaskDeniedByTheTrustPolicyIsRefusedWithItsReason() throws Exception {
+        manifests.setDeployer(new NoDeployer());
+        decision = Decision.deny("manifest jobs (topology 2) are disabled");
+        TaskOutcome outcome = outcome(send(manager, manifestTask()));
+        assertEquals(Status.REFUSED, outcome.getStatus());
+        assertTrue(outcome.getError().contains("manifest jobs (topology 2) are disabled"), outcome.getError());
+    }
+
+    @Test
+    void manifestTaskGoesToTheExecutorWithItsManifestOnceADeployerIsThere() throws Exception {
+        manifests.setDeployer(new NoDeployer());
+        assertTrue(manager.offers().get(manager.offers().size() - 1).getInstallsManifests(), "the new offer is pushed");
+        CompletableFuture<TaskOutcome> answer = send(manager, manifestTask());
+        FakeExecutor.Call call = executor.next();
+        assertEquals("stats", call.request().plugin());
+        assertEquals(List.of("io.colony.plugins:colony-plugin-stats:1.0.0"), call.request().manifest().bundles());
+        assertTrue(call.request().manifest().deleteWhenDone());
+        call.future().complete(Payload.json("{}"));
+        assertEquals(Status.SUCCEEDED, outcome(answer).getStatus());
+    }
+
+    /** A deployer the executor never calls (the fake executor stands in for the worker's whole run). */
+    private static final class NoDeployer implements io.colony.api.deploy.Deployer {
+        @Override
+        public CompletableFuture<io.colony.api.deploy.Deployment> deploy(io.colony.api.deploy.Manifest manifest) {
+            throw new AssertionError("not called by the server itself");
+        }
+
+        @Override
+        public List<io.colony.api.deploy.CachedArtifact> cachedArtifacts() {
+            return List.of();
+        }
+
+        @Override
+        public List<io.colony.api.deploy.CachedArtifact> clean() {
+            return List.of();
+        }
     }
 
     // --------------------------------------------------------------------------------------- offers
