@@ -144,6 +144,7 @@ final class RunCommand {
             case TIMEOUT -> "timed out";
             case CANCELLED -> "cancelled";
             case REJECTED -> "rejected";
+            case SETUP_FAILED -> "manifest not installed";
         };
     }
 

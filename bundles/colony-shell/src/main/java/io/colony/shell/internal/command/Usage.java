@@ -45,6 +45,10 @@ record Usage(String command, String text) {
     static final Usage JOB = new Usage("colony:job", "usage: colony:job <id>\n"
             + "  shows a job of this manager and its tasks: index, status, worker, attempts, time, exit code, error");
 
+    static final Usage ARTIFACTS = new Usage("colony:artifacts", "usage: colony:artifacts [clean]\n"
+            + "  lists the Maven artifacts in this node's cache (topology 2): coordinates, size, last used, in use\n"
+            + "  clean   removes the cached artifacts that no live deployment uses");
+
     static final Usage KILL = new Usage("colony:kill", "usage: colony:kill <id>\n"
             + "  kills a job of this manager: drops its queued tasks, cancels its running ones, and prints its status");
 
