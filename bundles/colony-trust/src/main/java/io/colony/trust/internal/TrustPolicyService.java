@@ -4,8 +4,8 @@ import io.colony.api.config.InvalidConfigurationException;
 import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
 import io.colony.api.trust.TrustPolicy;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -40,23 +40,24 @@ public final class TrustPolicyService implements TrustPolicy {
             throw e;
         }
         for (String key : TrustSettings.unknownKeys(properties)) {
-            log.warn("Trust policy ignores unknown key {} (a misspelling?); known: commands.enabled, commands.allow, manifest.enabled, source.enabled",
-                    Quoted.of(key));
+            log.warn("Trust policy ignores unknown key {} (a misspelling?); known: {}", Quoted.of(key), String.join(", ", TrustSettings.KEYS));
         }
-        if (settings.manifestEnabled()) {
-            log.warn("manifest.enabled = true has no effect yet: manifest jobs stay denied until colony-deployer brings their checks");
+        ManifestSettings manifest = settings.manifest();
+        if (manifest.enabled()) {
+            warnIfEmpty(manifest.repositories(), ManifestSettings.REPOSITORIES);
+            warnIfEmpty(manifest.groups(), ManifestSettings.GROUPS);
         }
         if (settings.sourceEnabled()) {
             log.warn("source.enabled = true has no effect yet: source jobs stay denied until colony-sandbox brings their checks");
         }
         this.rules = new TrustRules(settings);
-        log.info("Trust policy: commands {}, manifest jobs {}, source jobs {}",
-                !settings.commandsEnabled() ? "disabled"
-                        : settings.commandPatterns().isEmpty() ? "enabled (any command)"
-                        : "enabled (" + settings.commandPatterns().size() + " allowed patterns: "
-                                + settings.commandPatterns().stream().map(p -> Quoted.of(p.pattern())).collect(Collectors.joining(", ")) + ")",
-                settings.manifestEnabled() ? "enabled" : "disabled",
-                settings.sourceEnabled() ? "enabled" : "disabled");
+        log.info("Trust policy: {}", PolicySummary.of(settings));
+    }
+
+    private void warnIfEmpty(List<?> allowed, String key) {
+        if (allowed.isEmpty()) {
+            log.warn("{} = true, but {} is empty: every manifest job is denied", ManifestSettings.ENABLED, key);
+        }
     }
 
     @Override

@@ -107,11 +107,29 @@ class TrustPolicyServiceTest {
 
     @Test
     void activationLogsThePolicyAndWarnsOfMisspeltKeysAndKeysWithoutEffectYet() {
-        new TrustPolicyService(Map.of("commands.enabled", "true", "commands.allow", "uptime", "command.allow", "x", "manifest.enabled", "true"), log);
-        assertEquals(2, linesAt("warn").size(), lines.toString());
-        assertTrue(linesAt("warn").get(0).contains("'command.allow'"), lines.toString());
-        assertTrue(linesAt("warn").get(1).contains("manifest.enabled = true has no effect yet"), lines.toString());
-        assertEquals(List.of("info: Trust policy: commands enabled (1 allowed patterns: 'uptime'), manifest jobs enabled, source jobs disabled"),
+        new TrustPolicyService(Map.of("commands.enabled", "true", "commands.allow", "uptime", "command.allow", "x", "source.enabled", "true"), log);
+        assertEquals(List.of("warn: Trust policy ignores unknown key 'command.allow' (a misspelling?); known: commands.enabled, commands.allow, "
+                        + "manifest.enabled, manifest.repositories, manifest.groups, source.enabled",
+                "warn: source.enabled = true has no effect yet: source jobs stay denied until colony-sandbox brings their checks"), linesAt("warn"));
+        assertEquals(List.of("info: Trust policy: commands enabled (1 allowed patterns: 'uptime'), manifest jobs disabled, source jobs enabled"),
+                linesAt("info"));
+    }
+
+    @Test
+    void activationLogsTheAllowedRepositoriesAndGroupIdsOfManifestJobs() {
+        new TrustPolicyService(Map.of("manifest.enabled", "true", "manifest.repositories", "file:/srv/repo/, https://repo.example.org/maven2",
+                "manifest.groups", "io.colony.*"), log);
+        assertEquals(List.of(), linesAt("warn"));
+        assertEquals(List.of("info: Trust policy: commands disabled, manifest jobs enabled (repositories: 'file:///srv/repo', "
+                + "'https://repo.example.org/maven2'; groupIds: 'io.colony.*'), source jobs disabled"), linesAt("info"));
+    }
+
+    @Test
+    void enabledManifestJobsWithAnEmptyListAreWarnedOfAsDeniedAlways() {
+        new TrustPolicyService(Map.of("manifest.enabled", "true"), log);
+        assertEquals(List.of("warn: manifest.enabled = true, but manifest.repositories is empty: every manifest job is denied",
+                "warn: manifest.enabled = true, but manifest.groups is empty: every manifest job is denied"), linesAt("warn"));
+        assertEquals(List.of("info: Trust policy: commands disabled, manifest jobs enabled (repositories: none; groupIds: none), source jobs disabled"),
                 linesAt("info"));
     }
 }

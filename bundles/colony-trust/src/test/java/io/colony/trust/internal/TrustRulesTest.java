@@ -51,12 +51,8 @@ class TrustRulesTest {
     }
 
     @Test
-    void enabledManifestAndSourceJobsStayDeniedUntilTheirChecksExist() {
-        TrustRules rules = rules(Map.of("manifest.enabled", "true", "source.enabled", true));
-        Decision manifest = rules.decide(new Request.InstallArtifacts(List.of("org.example:plugin:1.0"), List.of("file:/repo")));
-        Decision source = rules.decide(new Request.RunSource("demo.Entry", ""));
-        assertFalse(manifest.allowed());
-        assertTrue(manifest.reason().contains("cannot check them yet"), manifest.reason());
+    void enabledSourceJobsStayDeniedUntilTheirChecksExist() {
+        Decision source = rules(Map.of("source.enabled", true)).decide(new Request.RunSource("demo.Entry", ""));
         assertFalse(source.allowed());
         assertTrue(source.reason().contains("cannot check them yet"), source.reason());
     }

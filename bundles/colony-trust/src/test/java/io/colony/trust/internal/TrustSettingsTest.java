@@ -22,7 +22,9 @@ class TrustSettingsTest {
     void noConfigurationDeniesEverythingButPlugins() {
         TrustSettings settings = TrustSettings.read(Map.of());
         assertFalse(settings.commandsEnabled());
-        assertFalse(settings.manifestEnabled());
+        assertFalse(settings.manifest().enabled());
+        assertEquals(List.of(), settings.manifest().repositories());
+        assertEquals(List.of(), settings.manifest().groups());
         assertFalse(settings.sourceEnabled());
         assertEquals(List.of(), settings.commandPatterns());
     }
@@ -31,7 +33,7 @@ class TrustSettingsTest {
     void booleansAreReadFromTextOrBooleans() {
         TrustSettings settings = TrustSettings.read(Map.of("commands.enabled", " TRUE ", "manifest.enabled", Boolean.TRUE, "source.enabled", "false"));
         assertTrue(settings.commandsEnabled());
-        assertTrue(settings.manifestEnabled());
+        assertTrue(settings.manifest().enabled());
         assertFalse(settings.sourceEnabled());
     }
 
@@ -71,9 +73,47 @@ class TrustSettingsTest {
     }
 
     @Test
+    void allowedRepositoriesAreNormalisedAndSeparatedLikePatterns() {
+        TrustSettings settings = TrustSettings.read(Map.of("manifest.repositories",
+                "file:/srv/repo/\n HTTPS://Repo.Example.org:443/maven2 \n"));
+        assertEquals(List.of("file:///srv/repo", "https://repo.example.org/maven2"),
+                settings.manifest().repositories().stream().map(RepositoryUrl::toString).toList());
+        assertEquals(2, TrustSettings.read(Map.of("manifest.repositories", new String[] {"file:/a", "file:/b"})).manifest().repositories().size());
+    }
+
+    @Test
+    void aBadRepositoryIsAnErrorNamingTheKeyTheEntryAndTheReason() {
+        assertEquals("io.colony.trust: manifest.repositories = 'ftp://repo.example.org': not a file:, http: or https: URL",
+                assertThrows(InvalidConfigurationException.class,
+                        () -> TrustSettings.read(Map.of("manifest.repositories", "file:/srv/repo, ftp://repo.example.org"))).getMessage());
+        assertEquals("io.colony.trust: manifest.repositories = 'file:/srv/repo/../etc': '.' and '..' path segments are not accepted",
+                assertThrows(InvalidConfigurationException.class,
+                        () -> TrustSettings.read(Map.of("manifest.repositories", "file:/srv/repo/../etc"))).getMessage());
+        assertEquals("io.colony.trust: manifest.repositories = 'plugins-repo': not a file:, http: or https: URL",
+                assertThrows(InvalidConfigurationException.class, () -> TrustSettings.read(Map.of("manifest.repositories", "plugins-repo"))).getMessage());
+    }
+
+    @Test
+    void allowedGroupsAreExactOrPrefixWildcards() {
+        assertEquals(List.of(new GroupPattern("org.apache.commons", false), new GroupPattern("io.colony", true)),
+                TrustSettings.read(Map.of("manifest.groups", "org.apache.commons, io.colony.*")).manifest().groups());
+    }
+
+    @Test
+    void aBadGroupPatternIsAnErrorNamingTheKeyThePatternAndTheReason() {
+        assertEquals("io.colony.trust: manifest.groups = 'io.*.plugins': not a groupId (org.apache.commons) or a groupId followed by .* (io.colony.*)",
+                assertThrows(InvalidConfigurationException.class, () -> TrustSettings.read(Map.of("manifest.groups", "io.colony.*, io.*.plugins")))
+                        .getMessage());
+        assertEquals("io.colony.trust: manifest.groups = '*': not a groupId (org.apache.commons) or a groupId followed by .* (io.colony.*)",
+                assertThrows(InvalidConfigurationException.class, () -> TrustSettings.read(Map.of("manifest.groups", "*"))).getMessage());
+    }
+
+    @Test
     void unknownKeysInThePolicysNamespacesAreReported() {
         assertEquals(Set.of("command.enabled", "commands.allowed"), Set.copyOf(TrustSettings.unknownKeys(Map.of(
                 "command.enabled", "true", "commands.allowed", "x", "commands.enabled", "true", "service.pid", "io.colony.trust",
                 "felix.fileinstall.filename", "file:/etc/io.colony.trust.cfg", "component.id", 3L))));
+        assertEquals(Set.of("manifest.repository"), TrustSettings.unknownKeys(Map.of("manifest.repository", "file:/x", "manifest.repositories", "file:/x",
+                "manifest.groups", "x", "manifest.enabled", "true")));
     }
 }
