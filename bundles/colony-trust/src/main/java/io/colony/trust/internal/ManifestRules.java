@@ -3,20 +3,25 @@ package io.colony.trust.internal;
 import io.colony.api.deploy.Coordinates;
 import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The decisions on manifest jobs (topology 2) once they are enabled: pure logic, no logging, no
  * state. Every repository a request names must be allowed, and the groupId of every artifact; the
- * first that is not is named in the denial, with the key that would allow it.
+ * first that is not is named in the denial, with the key that would allow it. When signatures are
+ * required, a jar is loaded only when one of its signers leads to the truststore.
  */
 final class ManifestRules {
 
     private final ManifestSettings settings;
+    private final Optional<SignerTrust> signers;
 
     ManifestRules(ManifestSettings settings) {
         this.settings = settings;
+        this.signers = settings.truststore().map(SignerTrust::new);
     }
 
     Decision install(Request.InstallArtifacts request) {
@@ -32,6 +37,32 @@ final class ManifestRules {
                 .orElseGet(() -> Decision.allow(count(request.coordinates().size(), "artifact") + " with allowed groupIds ("
                         + ManifestSettings.GROUPS + ") from " + count(request.repositoryUrls().size(), "allowed repository", "allowed repositories")
                         + " (" + ManifestSettings.REPOSITORIES + ")"));
+    }
+
+    /** The jar's groupId must be allowed (as after resolution), and when signatures are required, one of its signers trusted. */
+    Decision load(Request.LoadBundle request) {
+        Optional<Decision> groupDenial = groupDenial(request.coordinates());
+        if (groupDenial.isPresent()) {
+            return groupDenial.get();
+        }
+        if (signers.isEmpty()) {
+            return Decision.allow("jar " + Quoted.of(request.coordinates()) + " may be loaded: signatures are not required ("
+                    + ManifestSettings.SIGNATURES_REQUIRED + " = false)");
+        }
+        return signed(request, signers.get());
+    }
+
+    private static Decision signed(Request.LoadBundle request, SignerTrust trust) {
+        String jar = "jar " + Quoted.of(request.coordinates()) + " is ";
+        if (request.signerChains().isEmpty()) {
+            return Decision.deny(jar + "unsigned (or not every entry of it is signed), and signatures are required ("
+                    + ManifestSettings.SIGNATURES_REQUIRED + ")");
+        }
+        List<SignerTrust.Verdict> verdicts = request.signerChains().stream().map(trust::check).toList();
+        String suffix = " (" + Truststore.FILE + ")";
+        return verdicts.stream().filter(SignerTrust.Verdict::trusted).findFirst()
+                .map(verdict -> Decision.allow(jar + verdict.reason() + suffix))
+                .orElseGet(() -> Decision.deny(jar + verdicts.stream().map(SignerTrust.Verdict::reason).collect(Collectors.joining("; and ")) + suffix));
     }
 
     private Optional<Decision> repositoryDenial(String url) {

@@ -29,7 +29,8 @@ final class PolicySummary {
             return "disabled";
         }
         return "enabled (repositories: " + quoted(manifest.repositories().stream().map(RepositoryUrl::toString))
-                + "; groupIds: " + quoted(manifest.groups().stream().map(GroupPattern::toString)) + ")";
+                + "; groupIds: " + quoted(manifest.groups().stream().map(GroupPattern::toString))
+                + manifest.truststore().map(truststore -> "; signatures required, trusted: " + truststore).orElse("; signatures not required") + ")";
     }
 
     /** The items quoted and separated by commas; "none" when there are none. */

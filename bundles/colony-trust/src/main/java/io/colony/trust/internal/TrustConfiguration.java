@@ -2,6 +2,7 @@ package io.colony.trust.internal;
 
 import io.colony.api.trust.TrustPolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(
@@ -40,6 +41,22 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "(org.apache.commons) or a prefix followed by .* (io.colony.* allows io.colony and io.colony.plugins). "
                     + "Separated by commas or newlines. Empty: no groupId is allowed, so every manifest job is denied.")
     String manifest_groups() default "";
+
+    @AttributeDefinition(name = "Signatures required",
+            description = "Load a manifest job's jar only when the JDK verified that every entry is signed and one signer's "
+                    + "certificate is in manifest.truststore or was issued by one there (checked with PKIX, no revocation; "
+                    + "every certificate on the way must be valid now). Unsigned jars are denied.")
+    boolean manifest_signatures_required() default false;
+
+    @AttributeDefinition(name = "Truststore", required = false,
+            description = "PKCS12 or JKS keystore whose trusted certificate entries (keytool -importcert) are the signers, "
+                    + "or the CAs of the signers, that manifest jobs' jars must have; relative to the node's etc/. Required "
+                    + "and read when manifest.signatures.required is true: a missing or unreadable file keeps the policy down.")
+    String manifest_truststore() default "";
+
+    @AttributeDefinition(name = "Truststore password", type = AttributeType.PASSWORD, required = false,
+            description = "Password of the truststore; may be empty, and then its integrity is not checked.")
+    String manifest_truststore_password() default "";
 
     @AttributeDefinition(name = "Source jobs enabled",
             description = "Topology 3: compile and run Java source from a job. Its checks (tokens, limits, allowlist) "

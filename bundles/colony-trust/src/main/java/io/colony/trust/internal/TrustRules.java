@@ -39,7 +39,10 @@ final class TrustRules {
             return command(command.commandLine());
         }
         if (request instanceof Request.InstallArtifacts artifacts) {
-            return settings.manifest().enabled() ? manifest.install(artifacts) : disabled("manifest jobs (topology 2)", ManifestSettings.ENABLED);
+            return settings.manifest().enabled() ? manifest.install(artifacts) : manifestDisabled();
+        }
+        if (request instanceof Request.LoadBundle bundle) {
+            return settings.manifest().enabled() ? manifest.load(bundle) : manifestDisabled();
         }
         if (request instanceof Request.RunSource) {
             return settings.sourceEnabled()
@@ -86,6 +89,10 @@ final class TrustRules {
             }
         }
         return true;
+    }
+
+    private static Decision manifestDisabled() {
+        return disabled("manifest jobs (topology 2)", ManifestSettings.ENABLED);
     }
 
     private static Decision disabled(String what, String key) {

@@ -2,6 +2,7 @@ package io.colony.trust.internal;
 
 import io.colony.api.config.ConfigurationValues;
 import io.colony.api.trust.TrustPolicy;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,14 @@ record TrustSettings(boolean commandsEnabled, List<Pattern> commandPatterns, Man
         commandPatterns = List.copyOf(commandPatterns);
     }
 
-    /** @throws io.colony.api.config.InvalidConfigurationException naming the key, the value and the reason */
-    static TrustSettings read(Map<String, ?> properties) {
+    /**
+     * @param configDirectory the node's etc/, against which relative file names resolve
+     * @throws io.colony.api.config.InvalidConfigurationException naming the key, the value and the reason
+     */
+    static TrustSettings read(Map<String, ?> properties, Path configDirectory) {
         ConfigurationValues values = ConfigurationValues.of(TrustPolicy.PID, properties);
         return new TrustSettings(values.bool(COMMANDS_ENABLED, false), each(values, COMMANDS_ALLOW, TrustSettings::commandPattern),
-                ManifestSettings.read(values), values.bool(SOURCE_ENABLED, false));
+                ManifestSettings.read(values, configDirectory), values.bool(SOURCE_ENABLED, false));
     }
 
     /**

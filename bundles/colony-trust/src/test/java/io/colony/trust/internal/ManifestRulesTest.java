@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class ManifestRulesTest {
             "manifest.groups", "org.apache.commons, io.colony.*"));
 
     private static TrustRules rules(Map<String, ?> properties) {
-        return new TrustRules(TrustSettings.read(properties));
+        return new TrustRules(TrustSettings.read(properties, Path.of("etc").toAbsolutePath()));
     }
 
     private static Decision install(TrustRules rules, List<String> coordinates, String... repositories) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TrustRulesTest {
 
     private static TrustRules rules(Map<String, ?> properties) {
-        return new TrustRules(TrustSettings.read(properties));
+        return new TrustRules(TrustSettings.read(properties, Path.of("etc").toAbsolutePath()));
     }
 
     private static Decision command(TrustRules rules, String line) {
