@@ -4,8 +4,10 @@ import io.colony.api.config.InvalidConfigurationException;
 import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
 import io.colony.api.trust.TrustPolicy;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -30,33 +32,23 @@ public final class TrustPolicyService implements TrustPolicy {
     private final Logger log;
 
     @Activate
-    public TrustPolicyService(Map<String, Object> properties, @Reference(service = LoggerFactory.class) Logger log) {
+    public TrustPolicyService(Map<String, Object> properties, BundleContext context, @Reference(service = LoggerFactory.class) Logger log) {
+        this(properties, ConfigDirectory.of(context), log);
+    }
+
+    /** @param configDirectory the node's etc/, against which a relative truststore path resolves */
+    TrustPolicyService(Map<String, ?> properties, Path configDirectory, Logger log) {
         this.log = log;
         TrustSettings settings;
         try {
-            settings = TrustSettings.read(properties);
+            settings = TrustSettings.read(properties, configDirectory);
         } catch (InvalidConfigurationException e) {
             log.error("Trust policy stays down: {}", e.getMessage());
             throw e;
         }
-        for (String key : TrustSettings.unknownKeys(properties)) {
-            log.warn("Trust policy ignores unknown key {} (a misspelling?); known: commands.enabled, commands.allow, manifest.enabled, source.enabled",
-                    Quoted.of(key));
-        }
-        if (settings.manifestEnabled()) {
-            log.warn("manifest.enabled = true has no effect yet: manifest jobs stay denied until colony-deployer brings their checks");
-        }
-        if (settings.sourceEnabled()) {
-            log.warn("source.enabled = true has no effect yet: source jobs stay denied until colony-sandbox brings their checks");
-        }
+        PolicyWarnings.of(settings, properties).forEach(log::warn);
         this.rules = new TrustRules(settings);
-        log.info("Trust policy: commands {}, manifest jobs {}, source jobs {}",
-                !settings.commandsEnabled() ? "disabled"
-                        : settings.commandPatterns().isEmpty() ? "enabled (any command)"
-                        : "enabled (" + settings.commandPatterns().size() + " allowed patterns: "
-                                + settings.commandPatterns().stream().map(p -> Quoted.of(p.pattern())).collect(Collectors.joining(", ")) + ")",
-                settings.manifestEnabled() ? "enabled" : "disabled",
-                settings.sourceEnabled() ? "enabled" : "disabled");
+        log.info("Trust policy: {}", PolicySummary.of(settings));
     }
 
     @Override
@@ -81,6 +73,11 @@ public final class TrustPolicyService implements TrustPolicy {
         if (request instanceof Request.InstallArtifacts artifacts) {
             return "artifacts " + Quoted.of(String.join(", ", artifacts.coordinates()))
                     + " from " + Quoted.of(String.join(", ", artifacts.repositoryUrls()));
+        }
+        if (request instanceof Request.LoadBundle bundle) {
+            return "jar " + Quoted.of(bundle.coordinates()) + (bundle.signerChains().isEmpty() ? " (unsigned)"
+                    : " signed by " + bundle.signerChains().stream().map(chain -> chain.isEmpty() ? "(empty chain)" : SignerTrust.subject(chain.get(0)))
+                            .collect(Collectors.joining(", ")));
         }
         if (request instanceof Request.RunSource source) {
             return "source job with entry class " + Quoted.of(source.entryClass()) + (source.token().isEmpty() ? " (no token)" : " (with a token)");

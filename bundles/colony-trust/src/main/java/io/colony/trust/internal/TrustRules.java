@@ -20,9 +20,11 @@ final class TrustRules {
     static final int MAX_COMMAND_CHARS = 131_072;
 
     private final TrustSettings settings;
+    private final ManifestRules manifest;
 
     TrustRules(TrustSettings settings) {
         this.settings = settings;
+        this.manifest = new ManifestRules(settings.manifest());
     }
 
     TrustSettings settings() {
@@ -36,11 +38,11 @@ final class TrustRules {
         if (request instanceof Request.RunCommand command) {
             return command(command.commandLine());
         }
-        if (request instanceof Request.InstallArtifacts) {
-            return settings.manifestEnabled()
-                    ? Decision.deny("manifest jobs (topology 2) are enabled (" + TrustSettings.MANIFEST_ENABLED
-                            + ") but this trust policy cannot check them yet: allowed repositories, groupIds and signatures come with colony-deployer")
-                    : disabled("manifest jobs (topology 2)", TrustSettings.MANIFEST_ENABLED);
+        if (request instanceof Request.InstallArtifacts artifacts) {
+            return settings.manifest().enabled() ? manifest.install(artifacts) : manifestDisabled();
+        }
+        if (request instanceof Request.LoadBundle bundle) {
+            return settings.manifest().enabled() ? manifest.load(bundle) : manifestDisabled();
         }
         if (request instanceof Request.RunSource) {
             return settings.sourceEnabled()
@@ -87,6 +89,10 @@ final class TrustRules {
             }
         }
         return true;
+    }
+
+    private static Decision manifestDisabled() {
+        return disabled("manifest jobs (topology 2)", ManifestSettings.ENABLED);
     }
 
     private static Decision disabled(String what, String key) {

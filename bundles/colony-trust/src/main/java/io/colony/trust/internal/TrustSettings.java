@@ -2,51 +2,77 @@ package io.colony.trust.internal;
 
 import io.colony.api.config.ConfigurationValues;
 import io.colony.api.trust.TrustPolicy;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
 
 /**
  * Validated trust settings, read from the raw configuration properties so that a malformed value is
  * reported with its key (and, for a pattern, the pattern) instead of being silently coerced.
  *
  * @param commandPatterns empty: any command (when commands are enabled)
+ * @param manifest        manifest jobs (topology 2)
  */
-record TrustSettings(boolean commandsEnabled, List<Pattern> commandPatterns, boolean manifestEnabled, boolean sourceEnabled) {
+record TrustSettings(boolean commandsEnabled, List<Pattern> commandPatterns, ManifestSettings manifest, boolean sourceEnabled) {
 
     static final String COMMANDS_ENABLED = "commands.enabled";
     static final String COMMANDS_ALLOW = "commands.allow";
-    static final String MANIFEST_ENABLED = "manifest.enabled";
     static final String SOURCE_ENABLED = "source.enabled";
 
-    private static final Set<String> KEYS = Set.of(COMMANDS_ENABLED, COMMANDS_ALLOW, MANIFEST_ENABLED, SOURCE_ENABLED);
+    /** The keys the policy knows, in the order etc/io.colony.trust.cfg has them. */
+    static final List<String> KEYS = Stream.of(List.of(COMMANDS_ENABLED, COMMANDS_ALLOW), ManifestSettings.KEYS, List.of(SOURCE_ENABLED))
+            .flatMap(List::stream).toList();
     private static final List<String> NAMESPACES = List.of("command", "manifest", "source");
 
     /** Everything denied but operator-installed plugins: the policy with no configuration. */
-    static final TrustSettings DEFAULTS = new TrustSettings(false, List.of(), false, false);
+    static final TrustSettings DEFAULTS = new TrustSettings(false, List.of(), ManifestSettings.DEFAULTS, false);
 
     TrustSettings {
         commandPatterns = List.copyOf(commandPatterns);
     }
 
-    /** @throws io.colony.api.config.InvalidConfigurationException naming the key, the value and the reason */
-    static TrustSettings read(Map<String, ?> properties) {
+    /**
+     * @param configDirectory the node's etc/, against which relative file names resolve
+     * @throws io.colony.api.config.InvalidConfigurationException naming the key, the value and the reason
+     */
+    static TrustSettings read(Map<String, ?> properties, Path configDirectory) {
         ConfigurationValues values = ConfigurationValues.of(TrustPolicy.PID, properties);
-        boolean commands = values.bool(COMMANDS_ENABLED, false);
-        List<Pattern> patterns = new ArrayList<>();
-        for (String pattern : patterns(values.value(COMMANDS_ALLOW))) {
+        return new TrustSettings(values.bool(COMMANDS_ENABLED, false), each(values, COMMANDS_ALLOW, TrustSettings::commandPattern),
+                ManifestSettings.read(values, configDirectory), values.bool(SOURCE_ENABLED, false));
+    }
+
+    /**
+     * Each item of the list under {@code key} (see {@link #items(Object)}), parsed.
+     *
+     * @param parser throws an IllegalArgumentException saying what is wrong with an item
+     * @throws io.colony.api.config.InvalidConfigurationException naming the key, the item and the reason
+     */
+    static <T> List<T> each(ConfigurationValues values, String key, Function<String, T> parser) {
+        List<T> parsed = new ArrayList<>();
+        for (String item : items(values.value(key))) {
             try {
-                patterns.add(Pattern.compile(pattern));
-            } catch (PatternSyntaxException e) {
-                throw values.invalid(COMMANDS_ALLOW, pattern,
-                        "not a valid regular expression: " + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+                parsed.add(parser.apply(item));
+            } catch (IllegalArgumentException e) {
+                throw values.invalid(key, item, e.getMessage());
             }
         }
-        return new TrustSettings(commands, patterns, values.bool(MANIFEST_ENABLED, false), values.bool(SOURCE_ENABLED, false));
+        return List.copyOf(parsed);
+    }
+
+    private static Pattern commandPattern(String pattern) {
+        try {
+            return Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(
+                    "not a valid regular expression: " + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""), e);
+        }
     }
 
     /**
@@ -64,10 +90,11 @@ record TrustSettings(boolean commandsEnabled, List<Pattern> commandPatterns, boo
     }
 
     /**
-     * An array or collection (from a typed configuration) gives one pattern per item; text gives one
-     * per line, or per comma when it has no line break. Blank entries are skipped.
+     * The items of a list value: an array or collection (from a typed configuration) gives one item per
+     * element; text gives one per line, or per comma when it has no line break. Items are trimmed;
+     * blank ones are skipped.
      */
-    static List<String> patterns(Object raw) {
+    static List<String> items(Object raw) {
         List<String> items = new ArrayList<>();
         if (raw == null) {
             return items;

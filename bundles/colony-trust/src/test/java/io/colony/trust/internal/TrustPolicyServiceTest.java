@@ -9,8 +9,7 @@ import io.colony.api.config.InvalidConfigurationException;
 import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
 import io.colony.api.trust.TrustException;
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,48 +17,19 @@ import org.osgi.service.log.Logger;
 
 class TrustPolicyServiceTest {
 
-    /** Log lines as "level: message", with the {} placeholders filled in. */
-    private final List<String> lines = new ArrayList<>();
+    private static final Path ETC = Path.of("etc").toAbsolutePath();
 
-    private final Logger log = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
-            (proxy, method, args) -> {
-                if (method.getReturnType() == boolean.class) {
-                    return true;
-                }
-                if (method.getReturnType() == String.class) {
-                    return "test";
-                }
-                if (args != null && args.length > 0 && args[0] instanceof String format) {
-                    List<Object> values = new ArrayList<>();
-                    for (int i = 1; i < args.length; i++) {
-                        if (args[i] instanceof Object[] array) {
-                            values.addAll(List.of(array));
-                        } else {
-                            values.add(args[i]);
-                        }
-                    }
-                    StringBuilder line = new StringBuilder(method.getName()).append(": ");
-                    int v = 0;
-                    for (int i = 0; i < format.length(); i++) {
-                        if (format.startsWith("{}", i) && v < values.size()) {
-                            line.append(values.get(v++));
-                            i++;
-                        } else {
-                            line.append(format.charAt(i));
-                        }
-                    }
-                    lines.add(line.toString());
-                }
-                return null;
-            });
+    private final RecordingLogger recording = new RecordingLogger();
+    private final Logger log = recording.logger();
+    private final List<String> lines = recording.lines();
 
     private List<String> linesAt(String level) {
-        return lines.stream().filter(line -> line.startsWith(level + ": ")).toList();
+        return recording.at(level);
     }
 
     @Test
     void theDefaultPolicyDeniesACommandAndLogsTheDenialAtInfoWithTheReason() {
-        TrustPolicyService policy = new TrustPolicyService(Map.of(), log);
+        TrustPolicyService policy = new TrustPolicyService(Map.of(), ETC, log);
         lines.clear();
         TrustException e = assertThrows(TrustException.class, () -> policy.check(new Request.RunCommand("uptime")).requireAllowed());
         assertEquals("commands are disabled by the trust policy (set commands.enabled = true in etc/io.colony.trust.cfg)", e.getMessage());
@@ -68,7 +38,7 @@ class TrustPolicyServiceTest {
 
     @Test
     void allowedRequestsAreLoggedAtDebug() {
-        TrustPolicyService policy = new TrustPolicyService(Map.of(), log);
+        TrustPolicyService policy = new TrustPolicyService(Map.of(), ETC, log);
         lines.clear();
         Decision decision = policy.check(new Request.RunPlugin("mandelbrot", "1.0.0"));
         assertTrue(decision.allowed());
@@ -77,7 +47,7 @@ class TrustPolicyServiceTest {
 
     @Test
     void loggedCommandsAreQuotedAndCutTo200Characters() {
-        TrustPolicyService policy = new TrustPolicyService(Map.of("commands.enabled", "true", "commands.allow", "uptime"), log);
+        TrustPolicyService policy = new TrustPolicyService(Map.of("commands.enabled", "true", "commands.allow", "uptime"), ETC, log);
         lines.clear();
         policy.check(new Request.RunCommand("x".repeat(300) + "\nFAKE LOG LINE"));
         assertEquals(1, lines.size());
@@ -89,7 +59,7 @@ class TrustPolicyServiceTest {
 
     @Test
     void sourceTokensAreNeverLogged() {
-        TrustPolicyService policy = new TrustPolicyService(Map.of(), log);
+        TrustPolicyService policy = new TrustPolicyService(Map.of(), ETC, log);
         lines.clear();
         policy.check(new Request.RunSource("demo.Entry", "s3cr3t"));
         assertEquals(1, linesAt("info").size());
@@ -100,18 +70,37 @@ class TrustPolicyServiceTest {
     @Test
     void aBadValueKeepsThePolicyDownWithTheReasonLogged() {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> new TrustPolicyService(Map.of("commands.enabled", "maybe"), log));
+                () -> new TrustPolicyService(Map.of("commands.enabled", "maybe"), ETC, log));
         assertEquals("io.colony.trust: commands.enabled = 'maybe': must be true or false", e.getMessage());
         assertEquals(List.of("error: Trust policy stays down: " + e.getMessage()), lines);
     }
 
     @Test
     void activationLogsThePolicyAndWarnsOfMisspeltKeysAndKeysWithoutEffectYet() {
-        new TrustPolicyService(Map.of("commands.enabled", "true", "commands.allow", "uptime", "command.allow", "x", "manifest.enabled", "true"), log);
-        assertEquals(2, linesAt("warn").size(), lines.toString());
-        assertTrue(linesAt("warn").get(0).contains("'command.allow'"), lines.toString());
-        assertTrue(linesAt("warn").get(1).contains("manifest.enabled = true has no effect yet"), lines.toString());
-        assertEquals(List.of("info: Trust policy: commands enabled (1 allowed patterns: 'uptime'), manifest jobs enabled, source jobs disabled"),
+        new TrustPolicyService(Map.of("commands.enabled", "true", "commands.allow", "uptime", "command.allow", "x", "source.enabled", "true"), ETC, log);
+        assertEquals(List.of("warn: Trust policy ignores unknown key 'command.allow' (a misspelling?); known: commands.enabled, commands.allow, "
+                        + "manifest.enabled, manifest.repositories, manifest.groups, manifest.signatures.required, manifest.truststore, "
+                        + "manifest.truststore.password, source.enabled",
+                "warn: source.enabled = true has no effect yet: source jobs stay denied until colony-sandbox brings their checks"), linesAt("warn"));
+        assertEquals(List.of("info: Trust policy: commands enabled (1 allowed patterns: 'uptime'), manifest jobs disabled, source jobs enabled"),
+                linesAt("info"));
+    }
+
+    @Test
+    void activationLogsTheAllowedRepositoriesAndGroupIdsOfManifestJobs() {
+        new TrustPolicyService(Map.of("manifest.enabled", "true", "manifest.repositories", "file:/srv/repo/, https://repo.example.org/maven2",
+                "manifest.groups", "io.colony.*"), ETC, log);
+        assertEquals(List.of(), linesAt("warn"));
+        assertEquals(List.of("info: Trust policy: commands disabled, manifest jobs enabled (repositories: 'file:///srv/repo', "
+                + "'https://repo.example.org/maven2'; groupIds: 'io.colony.*'; signatures not required), source jobs disabled"), linesAt("info"));
+    }
+
+    @Test
+    void enabledManifestJobsWithAnEmptyListAreWarnedOfAsDeniedAlways() {
+        new TrustPolicyService(Map.of("manifest.enabled", "true"), ETC, log);
+        assertEquals(List.of("warn: manifest.enabled = true, but manifest.repositories is empty: every manifest job is denied",
+                "warn: manifest.enabled = true, but manifest.groups is empty: every manifest job is denied"), linesAt("warn"));
+        assertEquals(List.of("info: Trust policy: commands disabled, manifest jobs enabled (repositories: none; groupIds: none; signatures not required), source jobs disabled"),
                 linesAt("info"));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TrustRulesTest {
 
     private static TrustRules rules(Map<String, ?> properties) {
-        return new TrustRules(TrustSettings.read(properties));
+        return new TrustRules(TrustSettings.read(properties, Path.of("etc").toAbsolutePath()));
     }
 
     private static Decision command(TrustRules rules, String line) {
@@ -51,12 +52,8 @@ class TrustRulesTest {
     }
 
     @Test
-    void enabledManifestAndSourceJobsStayDeniedUntilTheirChecksExist() {
-        TrustRules rules = rules(Map.of("manifest.enabled", "true", "source.enabled", true));
-        Decision manifest = rules.decide(new Request.InstallArtifacts(List.of("org.example:plugin:1.0"), List.of("file:/repo")));
-        Decision source = rules.decide(new Request.RunSource("demo.Entry", ""));
-        assertFalse(manifest.allowed());
-        assertTrue(manifest.reason().contains("cannot check them yet"), manifest.reason());
+    void enabledSourceJobsStayDeniedUntilTheirChecksExist() {
+        Decision source = rules(Map.of("source.enabled", true)).decide(new Request.RunSource("demo.Entry", ""));
         assertFalse(source.allowed());
         assertTrue(source.reason().contains("cannot check them yet"), source.reason());
     }
