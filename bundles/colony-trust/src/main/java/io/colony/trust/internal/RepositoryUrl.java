@@ -1,5 +1,6 @@
 package io.colony.trust.internal;
 
+import io.colony.api.deploy.MavenRepository;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -18,8 +19,8 @@ import java.util.Locale;
  */
 record RepositoryUrl(String normalised) {
 
-    /** The longest URL accepted, as {@link io.colony.api.deploy.MavenRepository#MAX_URL}. */
-    static final int MAX_CHARS = 1024;
+    /** The longest URL accepted: as long as a manifest's repository URL may be. */
+    static final int MAX_CHARS = MavenRepository.MAX_URL;
 
     /** @throws IllegalArgumentException saying what is wrong with the URL (without repeating it) */
     static RepositoryUrl parse(String text) {

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  * so that {@code ls -l} allows neither {@code ls -l; rm -rf ~} nor {@code ls -l && curl ...}. A caller
  * must run exactly the string it checked. Allowing a shell interpreter ({@code sh .*},
  * {@code bash -c .*}, {@code python3 .*}, ...) or any program that runs its arguments allows everything.
+ *
+ * <p>Manifest jobs (installing artifacts, loading their jars) are denied while disabled, and otherwise
+ * decided by {@link ManifestRules}.
  */
 final class TrustRules {
 
