@@ -28,7 +28,7 @@
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIST="$ROOT/distribution/target/colony-0.1.0-SNAPSHOT"
-PLUGIN="$ROOT/plugins-repo/colony-plugin-bench/target/colony-plugin-bench-0.1.0-SNAPSHOT.jar"
+PLUGIN="$ROOT/plugins-repo/colony-plugin-bench/target/colony-plugin-bench-1.0.0.jar"
 DRIVER="$ROOT/bench/colony-bench-driver/target/colony-bench-driver-0.1.0-SNAPSHOT.jar"
 MODE=api
 case "${1:-}" in api|rest) MODE=$1; shift ;; esac
