@@ -51,7 +51,7 @@ final class ManifestReader {
         try {
             return new Manifest(bundles, repositories, deleteWhenDone);
         } catch (IllegalArgumentException e) {
-            throw JsonValues.invalid(MANIFEST + "." + fieldOf(e.getMessage()), reasonOf(e.getMessage()));
+            throw SpecReader.rejected(MANIFEST, e);
         }
     }
 
@@ -67,7 +67,7 @@ final class ManifestReader {
         try {
             return new MavenRepository(id, url);
         } catch (IllegalArgumentException e) {
-            throw JsonValues.invalid(JsonValues.field(path, fieldOf(e.getMessage())), reasonOf(e.getMessage()));
+            throw SpecReader.rejected(path, e);
         }
     }
 
@@ -76,16 +76,5 @@ final class ManifestReader {
             throw JsonValues.wrongType(path, "an array", value);
         }
         return value;
-    }
-
-    /** The field of the model's "field: reason" message ({@code bundles[1]}, {@code url}). */
-    private static String fieldOf(String message) {
-        int colon = message.indexOf(": ");
-        return colon > 0 ? message.substring(0, colon) : "";
-    }
-
-    private static String reasonOf(String message) {
-        int colon = message.indexOf(": ");
-        return colon > 0 ? message.substring(colon + 2) : message;
     }
 }

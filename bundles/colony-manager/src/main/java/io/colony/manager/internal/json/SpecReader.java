@@ -85,10 +85,16 @@ final class SpecReader {
 
     /** The model's "field: reason" message, as a rejection of that field. */
     private static JobRejectedException rejected(IllegalArgumentException e) {
+        return rejected("", e);
+    }
+
+    /** The model's "field: reason" message, as a rejection of that field inside the object at {@code path}. */
+    static JobRejectedException rejected(String path, IllegalArgumentException e) {
         String message = String.valueOf(e.getMessage());
         Matcher prefix = FIELD_PREFIX.matcher(message);
         String field = prefix.lookingAt() ? prefix.group(1) : "";
-        return new JobRejectedException(JobRejectedException.Reason.INVALID, field, message, e);
+        return new JobRejectedException(JobRejectedException.Reason.INVALID, path.isEmpty() ? field : JsonValues.field(path, field),
+                path.isEmpty() ? message : path + "." + message, e);
     }
 
     private int integer(String name, int absent) throws JobRejectedException {
