@@ -185,6 +185,9 @@ public class DeployerIT {
 
     @Test
     public void aTamperedCopyOfTheRepositoryFailsItsChecksum() throws Exception {
+        // a release artifact in the cache is used whatever repository a manifest names (it was verified
+        // when it was downloaded): the tampered jar is downloaded only when the cache does not hold it
+        deployer.clean();
         DeploymentException e = failure(new Manifest(List.of(plugin()),
                 List.of(new MavenRepository("tampered", context.getProperty("colony.itest.tampered"))), true));
         assertEquals(DeploymentException.Reason.CHECKSUM, e.reason());
