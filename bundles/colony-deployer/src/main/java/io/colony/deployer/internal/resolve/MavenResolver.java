@@ -7,6 +7,8 @@ import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
 import org.eclipse.aether.ConfigurationProperties;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifactType;
+import org.eclipse.aether.util.artifact.DefaultArtifactTypeRegistry;
 import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
@@ -52,6 +54,8 @@ public final class MavenResolver implements AutoCloseable {
         session.setIgnoreArtifactDescriptorRepositories(true);
         // a missing POM means no dependencies (the artifact itself must still be found); a broken one fails
         session.setArtifactDescriptorPolicy(new SimpleArtifactDescriptorPolicy(true, false));
+        // OSGi projects name their bundle dependencies with <type>bundle</type>: a jar
+        ((DefaultArtifactTypeRegistry) session.getArtifactTypeRegistry()).add(new DefaultArtifactType("bundle", "jar", "", "java"));
         session.setTransferListener(downloads);
         session.setLocalRepositoryManager(system.newLocalRepositoryManager(session, new LocalRepository(localRepository.toFile())));
         return session;
