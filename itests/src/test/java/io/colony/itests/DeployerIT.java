@@ -111,13 +111,16 @@ public class DeployerIT {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("uninstall.delay.ms", String.valueOf(LINGER_MILLIS));
         configuration.update(properties);
-        permissive = policy(request -> Decision.allow("the test allows every manifest"), 100);
+        if (permissive == null) {
+            permissive = policy(request -> Decision.allow("the test allows every manifest"), 100);
+        }
     }
 
     @After
     public void cleanUp() {
         if (permissive != null) {
             permissive.unregister();
+            permissive = null;
         }
         deployer.clean();
     }
@@ -228,6 +231,30 @@ public class DeployerIT {
             assertNothingInstalled();
         } finally {
             strict.unregister();
+        }
+    }
+
+    @Test
+    public void aBadSettingRefusesNewDeploymentsUntilItIsFixedAndKeepsLiveOnes() throws Exception {
+        Deployment live = deploy(manifest(plugins(), true));
+        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration("io.colony.deployer", "?");
+        Dictionary<String, Object> bad = new Hashtable<>();
+        bad.put("uninstall.delay.ms", "soon");
+        configuration.update(bad);
+        await("the bad value is reported to deployments", () -> refusal().contains("io.colony.deployer: uninstall.delay.ms = 'soon': not a whole number"));
+        assertEquals(Bundle.ACTIVE, context.getBundle(live.bundleIds().get(0)).getState());
+        shortLingerAndAPermissivePolicy();
+        await("deployments are accepted again", () -> refusal().isEmpty());
+        live.close();
+    }
+
+    /** Why a deployment of the plugin is refused now; empty when it is not. */
+    private String refusal() {
+        try {
+            deploy(manifest(plugins(), true)).close();
+            return "";
+        } catch (Exception e) {
+            return String.valueOf(e.getCause() == null ? e : e.getCause().getMessage());
         }
     }
 
