@@ -15,7 +15,10 @@ public interface Deployment extends AutoCloseable {
     /** Every artifact of the deployment: the manifest's bundles first, then their dependencies. */
     List<ResolvedArtifact> artifacts();
 
-    /** How long resolution took (zero when every artifact came from the cache without a repository being asked). */
+    /**
+     * How long resolving and verifying the artifacts took: zero when the manifest's bundles were live
+     * already and nothing had to be resolved; the time of reading the cache when everything came from it.
+     */
     Duration resolveTime();
 
     /** How long installing and starting the bundles took (zero when they were all live already). */

@@ -4,6 +4,7 @@ import io.colony.api.config.InvalidConfigurationException;
 import io.colony.api.deploy.CachedArtifact;
 import io.colony.api.deploy.Deployer;
 import io.colony.api.deploy.Deployment;
+import io.colony.api.deploy.DeploymentException;
 import io.colony.api.deploy.Manifest;
 import io.colony.api.trust.TrustPolicy;
 import io.colony.deployer.internal.cache.ArtifactCache;
@@ -41,7 +42,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * The node's {@link Deployer}, configured by {@value DeployerConfiguration#PID}. Its artifact cache is
  * {@code <colony.data>/artifacts}. A configuration change applies to the next deployment (the
  * component is not re-created, so live deployments keep their bundles); a bad value is reported and
- * the deployer stays down. Stopping it uninstalls every bundle it installed.
+ * the deployer stays down: at activation it does not start, later it refuses new deployments until
+ * the value is fixed (live ones keep their bundles). Stopping it uninstalls every bundle it installed.
  *
  * <p>The trust policy is followed dynamically (the highest ranked one); without one every manifest is denied.
  */
@@ -58,6 +60,8 @@ public final class DeployerComponent implements Deployer {
 
     private final Logger log;
     private volatile DeployerSettings settings;
+    /** Why the current configuration cannot be used, or {@code null}. */
+    private volatile String invalid;
     private final MavenResolver resolver;
     private final ThreadPoolExecutor deployments;
     private final ScheduledThreadPoolExecutor linger;
@@ -87,8 +91,13 @@ public final class DeployerComponent implements Deployer {
 
     @Modified
     void modified(Map<String, Object> properties) {
-        settings = read(properties, log);
-        log.info("Deployer settings changed: {}", describe(settings));
+        try {
+            settings = read(properties, log);
+            invalid = null;
+            log.info("Deployer settings changed: {}", describe(settings));
+        } catch (InvalidConfigurationException e) {
+            invalid = e.getMessage();
+        }
     }
 
     @Deactivate
@@ -109,6 +118,11 @@ public final class DeployerComponent implements Deployer {
 
     @Override
     public CompletableFuture<Deployment> deploy(Manifest manifest) {
+        String problem = invalid;
+        if (problem != null) {
+            return CompletableFuture.failedFuture(new DeploymentException(DeploymentException.Reason.INSTALL,
+                    "the deployer is down until its configuration is fixed: " + problem));
+        }
         return service.deploy(manifest);
     }
 

@@ -7,9 +7,11 @@ import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
 import org.eclipse.aether.ConfigurationProperties;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifactType;
 import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.util.artifact.DefaultArtifactTypeRegistry;
 import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
 
 /**
@@ -45,13 +47,15 @@ public final class MavenResolver implements AutoCloseable {
         session.setSystemProperties(System.getProperties());
         session.setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, (int) settings.connectTimeout().toMillis());
         session.setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, (int) settings.requestTimeout().toMillis());
-        session.setConfigProperty("aether.connector.http.retryHandler.count", 1);
+        session.setConfigProperty(ConfigurationProperties.HTTP_RETRY_HANDLER_COUNT, 1);
         session.setConfigProperty(ConfigurationProperties.USER_AGENT, "Colony deployer");
         session.setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_FAIL);
         // only the manifest's repositories are asked (the trust policy checked those), never ones a POM declares
         session.setIgnoreArtifactDescriptorRepositories(true);
         // a missing POM means no dependencies (the artifact itself must still be found); a broken one fails
         session.setArtifactDescriptorPolicy(new SimpleArtifactDescriptorPolicy(true, false));
+        // OSGi projects name their bundle dependencies with <type>bundle</type>: a jar
+        ((DefaultArtifactTypeRegistry) session.getArtifactTypeRegistry()).add(new DefaultArtifactType("bundle", "jar", "", "java"));
         session.setTransferListener(downloads);
         session.setLocalRepositoryManager(system.newLocalRepositoryManager(session, new LocalRepository(localRepository.toFile())));
         return session;

@@ -10,6 +10,7 @@ import io.colony.api.deploy.Coordinates;
 import io.colony.api.deploy.DeploymentException;
 import io.colony.api.deploy.DeploymentException.Reason;
 import io.colony.api.deploy.MavenRepository;
+import io.colony.deployer.internal.testing.TestBundles;
 import io.colony.deployer.internal.testing.TestRepository;
 import io.colony.deployer.internal.testing.TestRepository.Dependency;
 import java.io.IOException;
@@ -79,6 +80,16 @@ class MavenResolverTest {
         List<FetchedArtifact> fetched = again.download();
         assertTrue(again.fromCache());
         assertTrue(fetched.stream().allMatch(a -> a.repositoryId().equals(FetchedArtifact.CACHE)), fetched.toString());
+    }
+
+    @Test
+    void aDependencyOfTypeBundleIsAJar() throws Exception {
+        Coordinates host = Coordinates.parse("org.example:osgi-style:1.0");
+        String pom = TestRepository.pom(host, List.of()).replace("<dependencies>\n",
+                "<dependencies>\n    <dependency><groupId>org.example</groupId><artifactId>lib-b</artifactId><version>2.0</version><type>bundle</type></dependency>\n");
+        repository.deploy(host, TestBundles.bundle(dir.resolve("jars"), "osgi-style", "1.0", Map.of()), pom);
+        assertEquals(List.of("org.example:osgi-style:1.0", "org.example:lib-b:2.0"),
+                resolve("org.example:osgi-style:1.0", repository.repository("fixture")).stream().map(a -> a.coordinates().toString()).toList());
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.colony.deployer.internal.testing;
 
+import io.colony.api.deploy.DeploymentException;
 import io.colony.deployer.internal.install.BundleHost;
 import io.colony.deployer.internal.install.HostedBundle;
 import io.colony.deployer.internal.verify.BundleHeaders;
-import io.colony.api.deploy.DeploymentException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
