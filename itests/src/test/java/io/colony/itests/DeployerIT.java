@@ -18,21 +18,21 @@ import io.colony.api.deploy.DeploymentException;
 import io.colony.api.deploy.Manifest;
 import io.colony.api.deploy.MavenRepository;
 import io.colony.api.deploy.ResolvedArtifact;
-import io.colony.api.trust.Decision;
-import io.colony.api.trust.Request;
 import io.colony.api.trust.TrustPolicy;
 import io.colony.api.worker.PluginCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import javax.inject.Inject;
 import org.junit.After;
 import org.junit.Before;
@@ -45,8 +45,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -55,11 +54,11 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * listed), uninstalled after the linger, served from the cache the next time, kept when the manifest
  * says so; refusals leave nothing installed.
  *
- * <p>The plugin repository is plugins-repo/repository (system property {@code colony.plugins.repository},
- * plugin {@code stats} with commons-math3) when the build made it; otherwise a stand-in built here (the
- * primes sample made to import commons-math3). The node's real trust policy denies manifest jobs
- * until it is configured for them, so the functional tests register a permissive policy ranked above
- * it; the denial by the real policy is tested with that one removed.
+ * <p>The plugin is the stats sample (with commons-math3) from plugins-repo/repository, which the build
+ * writes (system property {@code colony.plugins.repository}). The node's own trust policy decides,
+ * configured through ConfigAdmin as an operator would in etc/io.colony.trust.cfg: manifest jobs
+ * enabled for the test's file repositories and groups; disabled, and requiring signatures (with a
+ * truststore made with keytool: no sample jar is signed) in the tests of its refusals.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -67,6 +66,7 @@ public class DeployerIT {
 
     private static final long WAIT_MILLIS = 20_000;
     private static final int LINGER_MILLIS = 1000;
+    private static final String TRUST_PID = TrustPolicy.PID;
 
     @Inject
     private BundleContext context;
@@ -80,14 +80,10 @@ public class DeployerIT {
     @Inject
     private ConfigurationAdmin configurationAdmin;
 
-    private ServiceRegistration<TrustPolicy> permissive;
-
     @Configuration
-    public Option[] configuration() throws IOException {
+    public Option[] configuration() throws IOException, InterruptedException {
         Path work = Files.createTempDirectory(Path.of(System.getProperty("user.dir"), "target"), "pax-deployer-");
-        Path real = PluginRepositoryFixture.realRepository();
-        Path plugins = real != null ? real : PluginRepositoryFixture.standIn(work.resolve("plugins"),
-                NodeDirectory.samplePlugin("colony-plugin-primes"), Path.of(System.getProperty("org.ops4j.pax.url.mvn.localRepository")));
+        Path plugins = PluginRepositoryFixture.repository();
         List<Option> options = new ArrayList<>(List.of(
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
                 frameworkProperty("colony.data").value(work.resolve("data").toString()),
@@ -97,31 +93,24 @@ public class DeployerIT {
                 frameworkProperty("gosh.args").value("--nointeractive --noshutdown"),
                 frameworkProperty("colony.itest.plugins").value(plugins.toUri().toString()),
                 frameworkProperty("colony.itest.tampered").value(PluginRepositoryFixture.tamperedCopy(plugins, work.resolve("tampered")).toUri().toString()),
+                frameworkProperty("colony.itest.truststore").value(PluginRepositoryFixture.truststore(work.resolve("keys")).toString()),
                 frameworkProperty("colony.itest.broken").value(PluginRepositoryFixture.broken(work.resolve("broken")).toUri().toString()),
-                frameworkProperty("colony.itest.plugin").value(real != null ? PluginRepositoryFixture.STATS_PLUGIN : PluginRepositoryFixture.STANDIN_PLUGIN),
-                frameworkProperty("colony.itest.plugin.name").value(real != null ? "stats" : "primes"),
                 junitBundles()));
         NodeDirectory.bundles().forEach(jar -> options.add(bundle(jar.toUri().toString())));
         return options(options.toArray(Option[]::new));
     }
 
     @Before
-    public void shortLingerAndAPermissivePolicy() throws Exception {
-        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration("io.colony.deployer", "?");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("uninstall.delay.ms", String.valueOf(LINGER_MILLIS));
-        configuration.update(properties);
-        if (permissive == null) {
-            permissive = policy(request -> Decision.allow("the test allows every manifest"), 100);
-        }
+    public void shortLingerAndManifestJobsAllowed() throws Exception {
+        configure("io.colony.deployer", Map.of("uninstall.delay.ms", String.valueOf(LINGER_MILLIS)));
+        configureTrust(Map.of(
+                "manifest.enabled", "true",
+                "manifest.repositories", String.join(", ", plugins().url(), property("colony.itest.tampered"), property("colony.itest.broken")),
+                "manifest.groups", "io.colony.*, org.apache.commons"));
     }
 
     @After
     public void cleanUp() {
-        if (permissive != null) {
-            permissive.unregister();
-            permissive = null;
-        }
         deployer.clean();
     }
 
@@ -211,8 +200,7 @@ public class DeployerIT {
 
     @Test
     public void theNodesTrustPolicyDeniesManifestJobsUntilConfiguredForThem() throws Exception {
-        permissive.unregister();
-        permissive = null;
+        configureTrust(Map.of("manifest.enabled", "false"));
         DeploymentException e = failure(manifest(plugins(), true));
         assertEquals(DeploymentException.Reason.DENIED, e.reason());
         assertTrue(e.getMessage(), e.getMessage().startsWith("the trust policy denies installing " + plugin() + ": "));
@@ -221,17 +209,16 @@ public class DeployerIT {
     }
 
     @Test
-    public void aJarThePolicyWillNotLoadIsRefused() throws Exception {
-        ServiceRegistration<TrustPolicy> strict = policy(request -> request instanceof Request.LoadBundle
-                ? Decision.deny("signed jars are required (test)") : Decision.allow("test"), 200);
-        try {
-            DeploymentException e = failure(manifest(plugins(), true));
-            assertEquals(DeploymentException.Reason.SIGNATURE, e.reason());
-            assertTrue(e.getMessage(), e.getMessage().endsWith("(unsigned or not wholly signed): signed jars are required (test)"));
-            assertNothingInstalled();
-        } finally {
-            strict.unregister();
-        }
+    public void anUnsignedJarIsRefusedWhenThePolicyRequiresSignatures() throws Exception {
+        Map<String, String> signaturesRequired = new HashMap<>(currentTrust());
+        signaturesRequired.put("manifest.signatures.required", "true");
+        signaturesRequired.put("manifest.truststore", property("colony.itest.truststore"));
+        signaturesRequired.put("manifest.truststore.password", "changeit");
+        configureTrust(signaturesRequired);
+        DeploymentException e = failure(manifest(plugins(), true));
+        assertEquals(e.getMessage(), DeploymentException.Reason.SIGNATURE, e.reason());
+        assertTrue(e.getMessage(), e.getMessage().contains("is unsigned (or not every entry of it is signed), and signatures are required"));
+        assertNothingInstalled();
     }
 
     @Test
@@ -243,7 +230,7 @@ public class DeployerIT {
         configuration.update(bad);
         await("the bad value is reported to deployments", () -> refusal().contains("io.colony.deployer: uninstall.delay.ms = 'soon': not a whole number"));
         assertEquals(Bundle.ACTIVE, context.getBundle(live.bundleIds().get(0)).getState());
-        shortLingerAndAPermissivePolicy();
+        shortLingerAndManifestJobsAllowed();
         await("deployments are accepted again", () -> refusal().isEmpty());
         live.close();
     }
@@ -258,22 +245,65 @@ public class DeployerIT {
         }
     }
 
-    private ServiceRegistration<TrustPolicy> policy(Function<Request, Decision> rule, int ranking) {
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(Constants.SERVICE_RANKING, ranking);
-        return context.registerService(TrustPolicy.class, rule::apply, properties);
+    /** Sets the configuration's properties, when they are not what it holds already. */
+    private void configure(String pid, Map<String, String> properties) throws IOException {
+        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(pid, "?");
+        if (!properties.equals(stringsOf(configuration.getProperties()))) {
+            configuration.update(new Hashtable<>(properties));
+        }
+    }
+
+    /** Configures the node's trust policy and waits until the policy in service is the one configured. */
+    private void configureTrust(Map<String, String> properties) throws Exception {
+        configure(TRUST_PID, properties);
+        await("the trust policy takes " + properties, () -> {
+            ServiceReference<TrustPolicy> reference = context.getServiceReference(TrustPolicy.class);
+            return reference != null && properties.equals(stringsOf(reference.getProperties()));
+        });
+        // the deployer binds the new policy on the configuration thread, maybe after this thread saw it registered
+        await("the deployer follows the new trust policy", () -> !probeRefusal().contains("no trust policy service"));
+    }
+
+    /** Why a deployment of an artifact that does not exist fails: the trust policy first, then the repository. */
+    private String probeRefusal() {
+        try {
+            return failure(new Manifest(List.of("io.colony.itests:probe:1.0.0"), List.of(plugins()), true)).getMessage();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> currentTrust() throws IOException {
+        return stringsOf(configurationAdmin.getConfiguration(TRUST_PID, "?").getProperties());
+    }
+
+    /** The configured keys of a configuration or a component's service properties (a component's own are left out). */
+    private static Map<String, String> stringsOf(Dictionary<String, ?> properties) {
+        Map<String, String> strings = new HashMap<>();
+        if (properties != null) {
+            for (String key : Collections.list(properties.keys())) {
+                if (key.startsWith("manifest.") || key.equals("uninstall.delay.ms")) {
+                    strings.put(key, String.valueOf(properties.get(key)));
+                }
+            }
+        }
+        return strings;
+    }
+
+    private String property(String key) {
+        return context.getProperty(key);
     }
 
     private MavenRepository plugins() {
         return new MavenRepository("plugins", context.getProperty("colony.itest.plugins"));
     }
 
-    private String plugin() {
-        return context.getProperty("colony.itest.plugin");
+    private static String plugin() {
+        return PluginRepositoryFixture.STATS_PLUGIN;
     }
 
-    private String pluginName() {
-        return context.getProperty("colony.itest.plugin.name");
+    private static String pluginName() {
+        return "stats";
     }
 
     private Manifest manifest(MavenRepository repository, boolean deleteWhenDone) {

@@ -12,50 +12,35 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
  * File Maven repositories for the deployer's tests, written in the Maven 2 layout with SHA-1 and MD5
- * checksums: the plugin repository (plugins-repo/repository when the build made one, else a stand-in
- * built here: the primes sample plugin made to import commons-math3, with commons-math3 and its parent
- * POMs from the local Maven repository), a bundle with an import nothing exports, and a copy of the
- * plugin repository in which commons-math3's jar was replaced.
+ * checksums: the plugin repository the build writes (plugins-repo/repository), a bundle with an import
+ * nothing exports, and a copy of the plugin repository in which commons-math3's jar was replaced.
  */
 final class PluginRepositoryFixture {
 
     static final String MATH = "org.apache.commons:commons-math3:3.6.1";
     static final String BROKEN = "io.colony.itests:colony-itest-broken:1.0.0";
-    static final String STANDIN_PLUGIN = "io.colony.itests:colony-itest-primes:1.0.0";
     static final String STATS_PLUGIN = "io.colony.plugins:colony-plugin-stats:1.0.0";
 
     private PluginRepositoryFixture() {
     }
 
-    /** The repository plugins-repo builds, when the system property names one that holds the stats plugin. */
-    static Path realRepository() {
+    /** The repository plugins-repo builds (system property {@code colony.plugins.repository}), with the stats plugin in it. */
+    static Path repository() {
         String configured = System.getProperty("colony.plugins.repository");
         if (configured == null || configured.isBlank()) {
-            return null;
+            throw new IllegalStateException("the system property colony.plugins.repository is not set: run the tests with Maven (itests/pom.xml sets it)");
         }
         Path repository = Path.of(configured).toAbsolutePath().normalize();
-        return Files.isRegularFile(file(repository, STATS_PLUGIN, "jar")) ? repository : null;
-    }
-
-    /** The stand-in plugin repository: the primes plugin importing commons-math3, and commons-math3 with its parents. */
-    static Path standIn(Path root, Path primesJar, Path localMavenRepository) throws IOException {
-        Path plugin = Files.createDirectories(root.getParent().resolve("work")).resolve("primes-with-math.jar");
-        withExtraImport(primesJar, plugin, "org.apache.commons.math3.util;version=\"[3.6,4)\"");
-        put(root, STANDIN_PLUGIN, "jar", plugin);
-        put(root, STANDIN_PLUGIN, "pom", pom(STANDIN_PLUGIN, MATH));
-        for (String coordinates : List.of(MATH, "org.apache.commons:commons-parent:39", "org.apache:apache:16")) {
-            put(root, coordinates, "pom", file(localMavenRepository, coordinates, "pom"));
+        if (!Files.isRegularFile(file(repository, STATS_PLUGIN, "jar"))) {
+            throw new IllegalStateException(repository + " does not hold " + STATS_PLUGIN + ": build plugins-repo first (mvn package)");
         }
-        put(root, MATH, "jar", file(localMavenRepository, MATH, "jar"));
-        return root;
+        return repository;
     }
 
     /** A repository with one bundle that imports a package nothing exports. */
@@ -91,26 +76,38 @@ final class PluginRepositoryFixture {
         return target;
     }
 
+    /**
+     * A PKCS12 truststore (password {@code changeit}) holding one signer's certificate, made with the JDK's
+     * keytool: what a policy requiring signed jars is given, and which no sample plugin is signed by.
+     */
+    static Path truststore(Path directory) throws IOException, InterruptedException {
+        Files.createDirectories(directory);
+        Path signer = directory.resolve("signer.p12");
+        Path certificate = directory.resolve("signer.crt");
+        Path truststore = directory.resolve("trust.p12");
+        keytool("-genkeypair", "-alias", "signer", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=Colony Test Signer",
+                "-validity", "30", "-keystore", signer.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+        keytool("-exportcert", "-alias", "signer", "-keystore", signer.toString(), "-storepass", "changeit", "-file", certificate.toString());
+        keytool("-importcert", "-noprompt", "-alias", "signer", "-file", certificate.toString(), "-keystore", truststore.toString(),
+                "-storetype", "PKCS12", "-storepass", "changeit");
+        return truststore;
+    }
+
+    private static void keytool(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IOException("keytool " + String.join(" ", arguments) + " failed: " + output);
+        }
+    }
+
     static Path file(Path repository, String coordinates, String extension) {
         String[] parts = coordinates.split(":");
         return repository.resolve(parts[0].replace('.', '/')).resolve(parts[1]).resolve(parts[2])
                 .resolve(parts[1] + "-" + parts[2] + "." + extension);
-    }
-
-    private static void withExtraImport(Path source, Path target, String extraImport) throws IOException {
-        try (JarInputStream in = new JarInputStream(Files.newInputStream(source))) {
-            Manifest manifest = new Manifest(in.getManifest());
-            Attributes main = manifest.getMainAttributes();
-            String imports = main.getValue("Import-Package");
-            main.putValue("Import-Package", imports == null ? extraImport : imports + "," + extraImport);
-            try (OutputStream file = Files.newOutputStream(target); JarOutputStream out = new JarOutputStream(file, manifest)) {
-                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
-                    out.putNextEntry(new JarEntry(entry.getName()));
-                    in.transferTo(out);
-                    out.closeEntry();
-                }
-            }
-        }
     }
 
     private static Manifest bundleManifest(String symbolicName, String version) {
