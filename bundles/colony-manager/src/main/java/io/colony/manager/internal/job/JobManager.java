@@ -615,6 +615,7 @@ final class JobManager implements JobService, AutoCloseable {
         task.finishedAt = null;
         task.progress = 0;
         task.error = null;
+        task.setup = null;
         Attempt attempt = new Attempt(job.id, task.index, task.attempts, job.spec.work(), task.input, job.spec.taskTimeout());
         task.current = attempt;
         worker.running++;
@@ -666,6 +667,7 @@ final class JobManager implements JobService, AutoCloseable {
             return;
         }
         task.setup = setup;
+        journal.taskChanged(task);
         Map<String, Object> properties = taskEvent(task);
         properties.put(JobEvents.ARTIFACTS, setup.artifacts().toArray(String[]::new));
         properties.put(JobEvents.SETUP_MILLIS, setup.time().toMillis());

@@ -19,6 +19,8 @@ import java.util.List;
  * deleted with their job</li>
  * <li>{@code job_id_high_water}: one row, the highest numeric job id ever inserted (kept when jobs are deleted)</li>
  * </ul>
+ *
+ * <p>Version 2: {@code tasks.setup}, a manifest task's setup on its worker as JSON (see {@link SetupColumn}), or null.
  */
 final class Migrations {
 
@@ -68,7 +70,9 @@ final class Migrations {
             "CREATE TABLE IF NOT EXISTS job_id_high_water ("
                     + "singleton INTEGER NOT NULL PRIMARY KEY, highest BIGINT NOT NULL)",
             "INSERT INTO job_id_high_water (singleton, highest)"
-                    + " SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM job_id_high_water)")));
+                    + " SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM job_id_high_water)")),
+            new Migration(2, "the setup of a manifest task on its worker",
+                    List.of("ALTER TABLE tasks ADD COLUMN IF NOT EXISTS setup ${TEXT}")));
 
     /** The schema version this code writes. */
     static final int LATEST = ALL.get(ALL.size() - 1).version();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.colony.api.job.JobResult;
 import io.colony.api.job.JobSpec;
 import io.colony.api.job.JobStatus;
+import io.colony.api.job.TaskSetup;
 import io.colony.api.job.TaskStatus;
 import io.colony.api.plugin.Payload;
 import io.colony.manager.internal.json.JobSpecJson;
@@ -16,7 +17,9 @@ import io.colony.manager.internal.store.JobStore;
 import io.colony.manager.internal.store.StoreDataSources;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -101,6 +104,24 @@ class StoreJournalTest {
         assertEquals(TaskStatus.SUCCEEDED, result.tasks().get(0).status());
         assertEquals("w1", result.tasks().get(0).worker());
         assertEquals("42", result.tasks().get(0).output().asText());
+    }
+
+    @Test
+    void aManifestTasksSetupIsStoredAndShownOnceTheJobHasEnded() throws Exception {
+        open();
+        JobRun job = job("5", "v");
+        journal.submitted(job).get(10, TimeUnit.SECONDS);
+        TaskSetup setup = new TaskSetup(List.of("io.colony.plugins:colony-plugin-stats:1.0.0",
+                "org.apache.commons:commons-math3:3.6.1"), Duration.ofMillis(412), false);
+        job.tasks.get(0).setup = setup;
+        succeed(job, "1");
+        journal.taskChanged(job.tasks.get(0));
+        CountDownLatch ended = new CountDownLatch(1);
+        journal.jobChanged(job, ended::countDown);
+        await(ended);
+
+        assertEquals(setup, journal.tasks("5").orElseThrow().get(0).setup());
+        assertEquals(setup, store.findTask("5", 0).orElseThrow().setup());
     }
 
     @Test

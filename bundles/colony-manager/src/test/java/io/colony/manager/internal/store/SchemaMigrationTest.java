@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.colony.api.job.TaskSetup;
+import io.colony.api.job.TaskStatus;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,9 +26,12 @@ class SchemaMigrationTest {
     @TempDir
     Path data;
 
+    /** The version after the real ones. */
+    private static final int NEXT = Migrations.LATEST + 1;
+
     /** The real migrations, then one that fails if it ever runs twice (its table is created without IF NOT EXISTS). */
-    private static final List<Migrations.Migration> WITH_VERSION_2 = withExtra(
-            new Migrations.Migration(2, "a probe table", List.of("CREATE TABLE probe (x INTEGER)")));
+    private static final List<Migrations.Migration> WITH_NEXT = withExtra(
+            new Migrations.Migration(NEXT, "a probe table", List.of("CREATE TABLE probe (x INTEGER)")));
 
     private static List<Migrations.Migration> withExtra(Migrations.Migration extra) {
         List<Migrations.Migration> all = new ArrayList<>(Migrations.ALL);
@@ -58,21 +63,21 @@ class SchemaMigrationTest {
         StoreDataSources.Opened source = StoreDataSources.h2File(data);
         try (JobStore store = open(source, Migrations.ALL, Instant.ofEpochMilli(1000))) {
             assertEquals(Migrations.LATEST, store.schemaVersion());
-            assertEquals(List.of("1@1000"), appliedVersions(source.dataSource()));
+            assertEquals(List.of("1@1000", "2@1000"), appliedVersions(source.dataSource()));
             assertEquals(Dialect.H2, store.dialect());
         }
     }
 
     @Test
     void reopeningAnExistingDatabaseDoesNotRunItsMigrationsAgain() throws SQLException {
-        try (JobStore store = open(StoreDataSources.h2File(data), WITH_VERSION_2, Instant.ofEpochMilli(1000))) {
+        try (JobStore store = open(StoreDataSources.h2File(data), WITH_NEXT, Instant.ofEpochMilli(1000))) {
             store.insertJob(TestStores.job("1", 0), List.of());
         }
         StoreDataSources.Opened source = StoreDataSources.h2File(data);
-        // a second run of version 2 would fail: CREATE TABLE probe exists
-        try (JobStore reopened = open(source, WITH_VERSION_2, Instant.ofEpochMilli(2000))) {
-            assertEquals(2, reopened.schemaVersion());
-            assertEquals(List.of("1@1000", "2@1000"), appliedVersions(source.dataSource()));
+        // a second run of the probe's version would fail: CREATE TABLE probe exists
+        try (JobStore reopened = open(source, WITH_NEXT, Instant.ofEpochMilli(2000))) {
+            assertEquals(NEXT, reopened.schemaVersion());
+            assertEquals(List.of("1@1000", "2@1000", NEXT + "@1000"), appliedVersions(source.dataSource()));
             assertTrue(reopened.findJob("1").isPresent(), "the data is still there");
         }
     }
@@ -83,38 +88,61 @@ class SchemaMigrationTest {
             store.insertJob(TestStores.job("1", 0), List.of());
         }
         StoreDataSources.Opened source = StoreDataSources.h2File(data);
-        try (JobStore upgraded = open(source, WITH_VERSION_2, Instant.ofEpochMilli(3000))) {
-            assertEquals(List.of("1@1000", "2@3000"), appliedVersions(source.dataSource()));
+        try (JobStore upgraded = open(source, WITH_NEXT, Instant.ofEpochMilli(3000))) {
+            assertEquals(List.of("1@1000", "2@1000", NEXT + "@3000"), appliedVersions(source.dataSource()));
             assertTrue(upgraded.findJob("1").isPresent());
         }
     }
 
     @Test
     void schemaNewerThanTheCodeIsRefusedWithAClearMessage() {
-        try (JobStore store = open(StoreDataSources.h2File(data), WITH_VERSION_2, Instant.ofEpochMilli(1000))) {
-            assertEquals(2, store.schemaVersion());
+        try (JobStore store = open(StoreDataSources.h2File(data), WITH_NEXT, Instant.ofEpochMilli(1000))) {
+            assertEquals(NEXT, store.schemaVersion());
         }
         StoreException e = assertThrows(StoreException.class, () -> TestStores.open(data));
-        assertEquals("job store: the database's schema is version 2, newer than this manager's " + Migrations.LATEST
+        assertEquals("job store: the database's schema is version " + NEXT + ", newer than this manager's " + Migrations.LATEST
                 + "; a newer manager wrote it: run that version or point this one at another database",
                 e.getMessage());
         // the refused store closed its source: the database can be opened again at once
-        try (JobStore again = open(StoreDataSources.h2File(data), WITH_VERSION_2, Instant.ofEpochMilli(1000))) {
-            assertEquals(2, again.schemaVersion());
+        try (JobStore again = open(StoreDataSources.h2File(data), WITH_NEXT, Instant.ofEpochMilli(1000))) {
+            assertEquals(NEXT, again.schemaVersion());
         }
     }
 
     @Test
     void failingMigrationIsReportedWithItsVersionAndNotRecorded() throws SQLException {
-        List<Migrations.Migration> broken = withExtra(new Migrations.Migration(2, "a broken statement",
+        List<Migrations.Migration> broken = withExtra(new Migrations.Migration(NEXT, "a broken statement",
                 List.of("CREATE TABLE broken (x NO_SUCH_TYPE)")));
         StoreException e = assertThrows(StoreException.class,
                 () -> open(StoreDataSources.h2File(data), broken, Instant.ofEpochMilli(1000)));
         assertTrue(e.getMessage().startsWith("job store: could not open the job store and migrate its schema:"
-                + " migration 2 (a broken statement):"), e.getMessage());
+                + " migration " + NEXT + " (a broken statement):"), e.getMessage());
         StoreDataSources.Opened source = StoreDataSources.h2File(data);
         try (JobStore store = open(source, Migrations.ALL, Instant.ofEpochMilli(2000))) {
-            assertEquals(List.of("1@1000"), appliedVersions(source.dataSource()));
+            assertEquals(List.of("1@1000", "2@1000"), appliedVersions(source.dataSource()));
+        }
+    }
+
+    @Test
+    void aVersion1DatabaseGainsTheSetupColumnAndKeepsItsTasks() throws SQLException {
+        StoreDataSources.Opened first = StoreDataSources.h2File(data);
+        try (JobStore version1 = open(first, Migrations.ALL.subList(0, 1), Instant.ofEpochMilli(1000));
+                Connection c = first.dataSource().getConnection()) {
+            assertEquals(1, version1.schemaVersion());
+            c.createStatement().executeUpdate("INSERT INTO jobs (id, spec_json, status, priority, keep_result, created_at)"
+                    + " VALUES ('7', '{}', 'RUNNING', 0, FALSE, 1000)");
+            c.createStatement().executeUpdate("INSERT INTO tasks (job_id, task_index, status, worker, attempts)"
+                    + " VALUES ('7', 0, 'RUNNING', 'w1', 1)");
+        }
+        try (JobStore upgraded = open(StoreDataSources.h2File(data), Migrations.ALL, Instant.ofEpochMilli(2000))) {
+            assertEquals(2, upgraded.schemaVersion());
+            TaskRecord task = upgraded.findTask("7", 0).orElseThrow();
+            assertEquals("w1", task.worker());
+            assertEquals(null, task.setup());
+            TaskSetup setup = new TaskSetup(List.of("g:a:1.0"), Duration.ofMillis(840), false);
+            TaskRecord setUp = new TaskRecord("7", 0, TaskStatus.RUNNING, "w1", null, 1, null, null, null, null, null, null, setup);
+            assertTrue(upgraded.updateTask(setUp, TaskStatus.RUNNING));
+            assertEquals(setup, upgraded.findTask("7", 0).orElseThrow().setup());
         }
     }
 }
