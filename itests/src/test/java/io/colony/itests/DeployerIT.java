@@ -18,6 +18,12 @@ import io.colony.api.deploy.DeploymentException;
 import io.colony.api.deploy.Manifest;
 import io.colony.api.deploy.MavenRepository;
 import io.colony.api.deploy.ResolvedArtifact;
+import io.colony.api.job.JobResult;
+import io.colony.api.job.JobService;
+import io.colony.api.job.JobSpec;
+import io.colony.api.job.JobStatus;
+import io.colony.api.job.TaskSetup;
+import io.colony.api.plugin.Payload;
 import io.colony.api.trust.TrustPolicy;
 import io.colony.api.worker.PluginCatalog;
 import java.io.IOException;
@@ -80,6 +86,9 @@ public class DeployerIT {
     @Inject
     private ConfigurationAdmin configurationAdmin;
 
+    @Inject
+    private JobService jobs;
+
     @Configuration
     public Option[] configuration() throws IOException, InterruptedException {
         Path work = Files.createTempDirectory(Path.of(System.getProperty("user.dir"), "target"), "pax-deployer-");
@@ -140,6 +149,25 @@ public class DeployerIT {
         assertFalse("installed again", again.installTime().isZero());
         await("the plugin is listed again", () -> catalog.find(pluginName(), null).isPresent());
         again.close();
+    }
+
+    @Test
+    public void aManifestJobRunsOnTheNodesWorkerWithTheRightResultAndItsBundlesGoAfterwards() throws Exception {
+        deployer.clean();
+        JobSpec spec = JobSpec.plugin(pluginName(), null, manifest(plugins(), true))
+                .input(Payload.json("{\"values\": [2, 4, 4, 4, 5, 5, 7, 9]}")).build();
+
+        JobResult result = jobs.submit(spec).result().get(2, TimeUnit.MINUTES);
+
+        assertEquals(result.error(), JobStatus.SUCCEEDED, result.status());
+        assertEquals("{\"count\":8,\"sum\":40.0,\"mean\":5.0,\"variance\":4.571428571428571,\"standardDeviation\":2.138089935299395,"
+                + "\"min\":2.0,\"max\":9.0,\"median\":4.5}", result.result().asText());
+        TaskSetup setup = jobs.tasks(result.jobId()).orElseThrow().get(0).setup();
+        assertNotNull("the worker reported the setup", setup);
+        assertTrue(setup.toString(), setup.artifacts().containsAll(List.of(plugin(), PluginRepositoryFixture.MATH)));
+        assertFalse("downloaded: the cache was empty", setup.fromCache());
+        await("the plugin and commons-math3 are uninstalled after the job and the linger",
+                () -> bundleNamed("io.colony.plugins.stats") == null && bundleNamed("org.apache.commons.math3") == null);
     }
 
     @Test
@@ -205,6 +233,30 @@ public class DeployerIT {
         assertEquals(DeploymentException.Reason.DENIED, e.reason());
         assertTrue(e.getMessage(), e.getMessage().startsWith("the trust policy denies installing " + plugin() + ": "));
         assertTrue(e.getMessage(), e.getMessage().contains("manifest"));
+        assertNothingInstalled();
+    }
+
+    @Test
+    public void aRepositoryThePolicyDoesNotAllowIsRefusedBeforeAnythingIsDownloaded() throws Exception {
+        deployer.clean();
+        MavenRepository notAllowed = new MavenRepository("elsewhere", "https://repo.example.org/maven2");
+        DeploymentException e = failure(new Manifest(List.of(plugin()), List.of(notAllowed), true));
+        assertEquals(DeploymentException.Reason.DENIED, e.reason());
+        assertTrue(e.getMessage(), e.getMessage().contains("repository '" + notAllowed.url() + "' is not allowed (manifest.repositories)"));
+        assertTrue("nothing downloaded", deployer.cachedArtifacts().isEmpty());
+        assertNothingInstalled();
+    }
+
+    @Test
+    public void aDependencyWhoseGroupIdThePolicyDoesNotAllowRefusesTheWholeManifest() throws Exception {
+        deployer.clean();
+        Map<String, String> pluginsOnly = new HashMap<>(currentTrust());
+        pluginsOnly.put("manifest.groups", "io.colony.*");
+        configureTrust(pluginsOnly);
+        DeploymentException e = failure(manifest(plugins(), true));
+        assertEquals(DeploymentException.Reason.DENIED, e.reason());
+        assertTrue(e.getMessage(), e.getMessage().contains(PluginRepositoryFixture.MATH));
+        assertTrue(e.getMessage(), e.getMessage().contains("manifest.groups"));
         assertNothingInstalled();
     }
 
