@@ -1,5 +1,6 @@
 package io.colony.launcher;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,16 +14,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code start --background}: launches the node as a detached process (its own session when
  * {@code setsid} exists, stdin from /dev/null, stdout and stderr appended to {@code log/console.out})
- * and waits until its admin channel listens ({@code data/shell.port} appears).
+ * and waits until its admin channel listens ({@code data/shell.port} appears) and colony:node says it
+ * is ready (the services of its roles are registered), so that the next command finds it able to work.
  */
 final class BackgroundStart {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+    private static final Duration POLL_COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern READY_LINE = Pattern.compile("ready\\s+(.*)");
     private static final int CONSOLE_LINES_SHOWN = 10;
 
     private final PrintStream out;
@@ -47,7 +53,9 @@ final class BackgroundStart {
         }
         long consoleOffset = home.consoleOut().toFile().length();
         Process node = launch(home, invocation);
-        awaitReady(home, node, consoleOffset);
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        awaitAdminChannel(home, node, consoleOffset, deadline);
+        awaitRolesReady(home, node, deadline);
         out.println("Colony node started in " + home.root() + " (pid " + node.pid() + ")");
         return node.pid();
     }
@@ -75,8 +83,7 @@ final class BackgroundStart {
         }
     }
 
-    private static void awaitReady(NodeHome home, Process node, long consoleOffset) throws LauncherException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    private static void awaitAdminChannel(NodeHome home, Process node, long consoleOffset, long deadline) throws LauncherException {
         while (!Files.isRegularFile(home.portFile())) {
             if (!node.isAlive()) {
                 throw new LauncherException("the node exited with status " + node.exitValue() + " while starting"
@@ -87,12 +94,47 @@ final class BackgroundStart {
                         + READY_TIMEOUT.toSeconds() + " s; it is still running: see " + home.log()
                         + ", stop it with: colony stop --home " + home.root());
             }
-            try {
-                Thread.sleep(POLL_INTERVAL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LauncherException("interrupted while waiting for the node to start", e);
+            pause();
+        }
+    }
+
+    /** Asks colony:node until its {@code ready} line says {@code yes}. */
+    private static void awaitRolesReady(NodeHome home, Process node, long deadline) throws LauncherException {
+        String said = "";
+        while (node.isAlive()) {
+            said = readiness(home);
+            if (said.equals("yes")) {
+                return;
             }
+            if (System.nanoTime() > deadline) {
+                throw new LauncherException("the node (pid " + node.pid() + ") is not ready after " + READY_TIMEOUT.toSeconds() + " s: "
+                        + said + "\nit is still running: see " + home.log() + ", stop it with: colony stop --home " + home.root());
+            }
+            pause();
+        }
+        throw new LauncherException("the node exited with status " + node.exitValue() + " while starting (" + said + ")"
+                + "\nsee " + home.consoleOut() + " and " + home.log().resolve("colony.log"));
+    }
+
+    /** The value of colony:node's ready line, or what went wrong asking for it. */
+    private static String readiness(NodeHome home) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (AdminClient client = AdminClient.connect(home)) {
+            client.execute("colony:node", output, output, POLL_COMMAND_TIMEOUT);
+        } catch (LauncherException e) {
+            return e.getMessage();
+        }
+        String text = output.toString(StandardCharsets.UTF_8);
+        return text.lines().map(READY_LINE::matcher).filter(Matcher::matches).map(m -> m.group(1)).findFirst()
+                .orElse(text.isBlank() ? "colony:node said nothing" : text.strip());
+    }
+
+    private static void pause() throws LauncherException {
+        try {
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LauncherException("interrupted while waiting for the node to start", e);
         }
     }
 

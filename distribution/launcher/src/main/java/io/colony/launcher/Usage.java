@@ -16,8 +16,9 @@ final class Usage {
                                    copy of the install's etc/ and empty deploy/, data/, log/
                   --roles ROLES    comma-separated: manager, worker, tracker (default: etc/io.colony.node.cfg)
                   --http-port N    port of the REST API and dashboard (default: etc/io.colony.node.cfg, 22581)
-                  --background     run detached (output to log/console.out); returns when the node's
-                                   admin channel listens, within 60 s
+                  --background     run detached (output to log/console.out); returns when the node
+                                   is ready (colony:node says ready: its roles' services are up),
+                                   within 60 s
                   --local          keep to this machine: no multicast discovery (mDNS) and every server
                                    of the node bound to 127.0.0.1, whatever etc/ says; trackers and
                                    static peers on this machine still work

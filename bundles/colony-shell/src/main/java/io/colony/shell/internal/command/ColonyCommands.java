@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.framework.BundleContext;
@@ -66,24 +67,28 @@ public final class ColonyCommands {
 
     private final Path dataDirectory;
     private final Availability availability;
+    private final Readiness readiness;
     private final Clock clock;
 
     @Activate
     public ColonyCommands(BundleContext context) {
-        this(DataDirectory.of(context));
+        this(DataDirectory.of(context), Clock.systemDefaultZone(), service -> context.getServiceReference(service) != null);
     }
 
     ColonyCommands(Path dataDirectory) {
-        this(dataDirectory, Clock.systemDefaultZone());
+        this(dataDirectory, Clock.systemDefaultZone(), service -> false);
     }
 
-    ColonyCommands(Path dataDirectory, Clock clock) {
+    /** @param registered whether a service of the named interface is registered (what colony:node's ready line checks) */
+    ColonyCommands(Path dataDirectory, Clock clock, Predicate<String> registered) {
         this.dataDirectory = dataDirectory;
         this.clock = clock;
-        this.availability = new Availability(() -> node, new ComponentDiagnostics(() -> componentRuntime));
+        ComponentDiagnostics diagnostics = new ComponentDiagnostics(() -> componentRuntime);
+        this.availability = new Availability(() -> node, diagnostics);
+        this.readiness = new Readiness(registered, diagnostics);
     }
 
-    @Descriptor("shows this node: id, cluster, roles, uptime, ports, data folder and Java version")
+    @Descriptor("shows this node: id, cluster, roles, whether it is ready, uptime, ports, data folder and Java version")
     public void node(String... args) {
         PrintStream out = System.out;
         if (Usage.NODE.helpOrNoArguments(args, out)) {
@@ -94,7 +99,8 @@ public final class ColonyCommands {
             throw new IllegalStateException("colony:node: " + availability.whyNoNode());
         }
         AdminChannelServer channel = adminChannel;
-        NodeCommand.print(current, channel == null ? OptionalInt.empty() : OptionalInt.of(channel.port()), dataDirectory, out);
+        NodeCommand.print(current, readiness.describe(current), channel == null ? OptionalInt.empty() : OptionalInt.of(channel.port()),
+                dataDirectory, out);
     }
 
     @Descriptor("lists the plugins on this node with their versions and the bundles that provide them")

@@ -9,16 +9,20 @@ import java.util.OptionalInt;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
-/** {@code colony:node}: this node's id, cluster, roles, uptime, ports, data folder and Java, one per line. */
+/**
+ * {@code colony:node}: this node's id, cluster, roles, whether it is ready (see {@link Readiness}), uptime, ports, data
+ * folder and Java, one per line.
+ */
 final class NodeCommand {
 
     private NodeCommand() {
     }
 
-    static void print(NodeInfo node, OptionalInt shellPort, Path dataDirectory, PrintStream out) {
+    static void print(NodeInfo node, String ready, OptionalInt shellPort, Path dataDirectory, PrintStream out) {
         line(out, "id", node.id());
         line(out, "cluster", node.clusterName());
         line(out, "roles", String.join(",", node.roles().stream().map(Role::label).toList()));
+        line(out, "ready", ready);
         line(out, "uptime", HumanFormat.duration(node.uptime()));
         line(out, "ports", ports(node.ports(), shellPort));
         line(out, "data", dataDirectory.toString());

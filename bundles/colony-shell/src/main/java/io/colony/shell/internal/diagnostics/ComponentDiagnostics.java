@@ -66,6 +66,13 @@ public final class ComponentDiagnostics {
         return "no " + simpleName + " service: " + String.join("; ", reasons);
     }
 
+    /** Whether an installed component declares the service, whatever its state. */
+    public boolean declares(String serviceInterface) {
+        ServiceComponentRuntime scr = runtime.get();
+        return scr != null && descriptions(scr).stream().anyMatch(description -> description.serviceInterfaces != null
+                && Arrays.asList(description.serviceInterfaces).contains(serviceInterface));
+    }
+
     private static String simpleName(String serviceInterface) {
         return serviceInterface.substring(serviceInterface.lastIndexOf('.') + 1);
     }

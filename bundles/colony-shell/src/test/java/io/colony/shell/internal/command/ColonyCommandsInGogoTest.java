@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.colony.api.cluster.ClusterMembership;
 import io.colony.api.cluster.MemberState;
+import io.colony.api.deploy.Deployer;
+import io.colony.api.job.JobService;
 import io.colony.api.node.Role;
 import io.colony.api.plugin.Payload;
+import io.colony.api.worker.PluginCatalog;
 import io.colony.shell.internal.GogoShell;
 import io.colony.shell.internal.diagnostics.FakeComponentRuntime;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 
 /** The commands as Gogo parses and calls them: quoting, key=value without quotes, errors. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -36,13 +42,14 @@ class ColonyCommandsInGogoTest {
     Path data;
 
     private ColonyCommands commands;
+    private final Set<String> registered = new HashSet<>();
     private GogoShell gogo;
     private CommandSession session;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     @BeforeEach
     void start() {
-        commands = new ColonyCommands(data, NodesCommandTest.CLOCK);
+        commands = new ColonyCommands(data, NodesCommandTest.CLOCK, registered::contains);
         gogo = new GogoShell().with("colony", commands);
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         session = gogo.processor().createSession(InputStream.nullInputStream(), print, print);
@@ -121,6 +128,37 @@ class ColonyCommandsInGogoTest {
                 FakeComponentRuntime.failed(FakeComponentRuntime.NODE_FAILURE));
         assertEquals("colony:node: the node is not configured: component io.colony.node failed: "
                 + "io.colony.node: http.port = 'eighty': not a port number (1..65535)", failureOf("colony:node"));
+    }
+
+    @Test
+    void nodeIsReadyOnceTheServicesOfItsRolesAreRegistered() throws Exception {
+        commands.node = NodeCommandTest.node(EnumSet.of(Role.MANAGER, Role.WORKER));
+        commands.componentRuntime = new FakeComponentRuntime()
+                .with(FakeComponentRuntime.description("io.colony.manager", JobService.class.getName()),
+                        FakeComponentRuntime.configuration(ComponentConfigurationDTO.UNSATISFIED_REFERENCE))
+                .with(FakeComponentRuntime.description("io.colony.worker", PluginCatalog.class.getName()),
+                        FakeComponentRuntime.configuration(ComponentConfigurationDTO.ACTIVE))
+                .with(FakeComponentRuntime.description("io.colony.deployer", Deployer.class.getName()),
+                        FakeComponentRuntime.configuration(ComponentConfigurationDTO.ACTIVE));
+        registered.add(PluginCatalog.class.getName());
+        session.execute("colony:node");
+        String ready = printed().lines().filter(line -> line.startsWith("ready")).findFirst().orElseThrow();
+        assertTrue(ready.startsWith("ready    no: no JobService service: component io.colony.manager waits for"), ready);
+        assertTrue(ready.contains("; no Deployer service: component io.colony.deployer is active"), ready);
+
+        registered.addAll(List.of(JobService.class.getName(), Deployer.class.getName()));
+        out.reset();
+        session.execute("colony:node");
+        assertTrue(printed().contains("\nready    yes\n"), printed());
+    }
+
+    @Test
+    void aWorkerWithoutTheDeployerBundleIsReadyWithItsCatalog() throws Exception {
+        commands.node = NodeCommandTest.node(EnumSet.of(Role.WORKER));
+        commands.componentRuntime = new FakeComponentRuntime();
+        registered.add(PluginCatalog.class.getName());
+        session.execute("colony:node");
+        assertTrue(printed().contains("\nready    yes\n"), printed());
     }
 
     @Test

@@ -56,17 +56,18 @@ class NodeCommandTest {
     @Test
     void printsOneFactPerLine() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        NodeCommand.print(node(EnumSet.of(Role.MANAGER, Role.WORKER)), OptionalInt.of(40123), Path.of("/srv/colony/data"),
+        NodeCommand.print(node(EnumSet.of(Role.MANAGER, Role.WORKER)), "yes", OptionalInt.of(40123), Path.of("/srv/colony/data"),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals("id       alpha", lines[0]);
         assertEquals("cluster  colony", lines[1]);
         assertEquals("roles    manager,worker", lines[2]);
-        assertTrue(lines[3].matches("uptime   2h 5m [34]s"), lines[3]);
-        assertEquals("ports    http=22581 shell=40123", lines[4]);
-        assertEquals("data     " + Path.of("/srv/colony/data"), lines[5]);
-        assertTrue(lines[6].startsWith("java     " + Runtime.version()), lines[6]);
-        assertEquals(7, lines.length);
+        assertEquals("ready    yes", lines[3]);
+        assertTrue(lines[4].matches("uptime   2h 5m [34]s"), lines[4]);
+        assertEquals("ports    http=22581 shell=40123", lines[5]);
+        assertEquals("data     " + Path.of("/srv/colony/data"), lines[6]);
+        assertTrue(lines[7].startsWith("java     " + Runtime.version()), lines[7]);
+        assertEquals(8, lines.length);
     }
 
     @Test
