@@ -103,8 +103,6 @@ public final class ManagerComponent implements JobService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PluginCatalog catalog;
     /** The node's deployer: with it, the node's own worker installs plugins from manifests. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile io.colony.api.deploy.Deployer deployer;
     private volatile LocalWorker localWorker;
 
@@ -184,6 +182,21 @@ public final class ManagerComponent implements JobService {
         if (worker != null && worker.executor() == executor) {
             localWorker = null;
             manager.workerLeft(node.id(), worker, "the node's worker stopped");
+        }
+    }
+
+    /** The local worker's offer says at once that it installs plugins from manifests, rather than at the next refresh. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDeployer(io.colony.api.deploy.Deployer bound) {
+        deployer = bound;
+        refreshLocal();
+    }
+
+    void unbindDeployer(io.colony.api.deploy.Deployer unbound) {
+        if (deployer == unbound) {
+            deployer = null;
+            refreshLocal();
         }
     }
 
