@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param taskTimeout how long one attempt of a task may run
  * @param retries how many times a failed or lost task is sent again (0 to never)
  * @param priority higher runs first among queued tasks
+ * @param durable true (the default): the job is written to the manager's job store, so it survives a restart of the
+ *     manager and its result is kept for the retention period; false: the job lives in the manager's memory only (as an
+ *     executor's task does): nothing of it is written, a restart of the manager loses it, and its result is kept for the
+ *     retention period only among the manager's most recent ended in-memory jobs ({@code memory.jobs.max})
  */
 public record JobSpec(Work work, Payload input, int chunks, Targets targets, Strategy strategy, ResultAction result,
-        Duration taskTimeout, int retries, int priority) {
+        Duration taskTimeout, int retries, int priority, boolean durable) {
 
     public static final Duration DEFAULT_TASK_TIMEOUT = Duration.ofMinutes(10);
     public static final int DEFAULT_RETRIES = 2;
@@ -47,6 +51,15 @@ public record JobSpec(Work work, Payload input, int chunks, Targets targets, Str
         if (retries < 0 || retries > MAX_RETRIES) {
             throw new IllegalArgumentException("retries: must be from 0 to " + MAX_RETRIES + ", was " + retries);
         }
+        if (!durable && result instanceof ResultAction.Keep) {
+            throw new IllegalArgumentException("durable: a job whose result is kept until it is deleted must be durable");
+        }
+    }
+
+    /** A durable job: as written before {@code durable} was added. */
+    public JobSpec(Work work, Payload input, int chunks, Targets targets, Strategy strategy, ResultAction result,
+            Duration taskTimeout, int retries, int priority) {
+        this(work, input, chunks, targets, strategy, result, taskTimeout, retries, priority, true);
     }
 
     /** Whether the input is a workload cut into chunks by the plugin's splitter. */
@@ -88,6 +101,7 @@ public record JobSpec(Work work, Payload input, int chunks, Targets targets, Str
         builder.taskTimeout = taskTimeout;
         builder.retries = retries;
         builder.priority = priority;
+        builder.durable = durable;
         return builder;
     }
 
@@ -102,6 +116,7 @@ public record JobSpec(Work work, Payload input, int chunks, Targets targets, Str
         private Duration taskTimeout = DEFAULT_TASK_TIMEOUT;
         private int retries = DEFAULT_RETRIES;
         private int priority;
+        private boolean durable = true;
 
         private Builder(Work work) {
             this.work = work;
@@ -151,9 +166,15 @@ public record JobSpec(Work work, Payload input, int chunks, Targets targets, Str
             return this;
         }
 
+        /** False: the job is kept in the manager's memory only, never written to its job store (see {@link JobSpec}). */
+        public Builder durable(boolean value) {
+            this.durable = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the field that is not valid */
         public JobSpec build() {
-            return new JobSpec(work, input, chunks, targets, strategy, result, taskTimeout, retries, priority);
+            return new JobSpec(work, input, chunks, targets, strategy, result, taskTimeout, retries, priority, durable);
         }
     }
 }

@@ -121,7 +121,8 @@ public final class ManagerComponent implements JobService {
         ManagerSettings settings = settings(properties);
         JobStore store = openStore(context, properties);
         this.poster = new ResultPoster(log);
-        this.manager = new JobManager(settings, new StoreJournal(store, new JobSpecJson(), log), trust,
+        JobJournal journal = new JournalByDurability(new StoreJournal(store, new JobSpecJson(), log), new MemoryJobs(memoryJobs(properties)));
+        this.manager = new JobManager(settings, journal, trust,
                 (topic, values) -> eventAdmin.postEvent(new Event(topic, values)), poster, Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)), log);
         manager.start();
         registrations.add(transport.handle(Envelope.BodyCase.TASK_PROGRESS, (peer, message) -> {
@@ -332,6 +333,11 @@ public final class ManagerComponent implements JobService {
         } catch (IllegalArgumentException e) {
             throw values.invalid("retention", retentionText, e.getMessage());
         }
+    }
+
+    /** How many ended jobs that are not durable are kept in memory for their status and result. */
+    static int memoryJobs(Map<String, ?> properties) {
+        return ConfigurationValues.of(PID, properties).integer("memory.jobs.max", 10_000, 0, 1_000_000);
     }
 
     private JobStore openStore(BundleContext context, Map<String, Object> properties) {

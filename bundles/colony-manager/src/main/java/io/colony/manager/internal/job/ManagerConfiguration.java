@@ -26,6 +26,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "refused (HTTP 503).")
     int jobs_max_active() default 10000;
 
+    @AttributeDefinition(name = "Ended in-memory jobs", description = "Ended jobs that are not durable (\"durable\": false: "
+            + "never written to the job store) whose status and result are kept in memory for the retention period; the "
+            + "oldest beyond are forgotten. 0 keeps none.")
+    int memory_jobs_max() default 10000;
+
     @AttributeDefinition(name = "Store JDBC URL", description = "Empty for the embedded H2 database under data/jobs; "
             + "otherwise the JDBC URL of an external database such as jdbc:postgresql://db:5432/colony, whose driver "
             + "bundle (registering an OSGi DataSourceFactory) is installed in deploy/.")

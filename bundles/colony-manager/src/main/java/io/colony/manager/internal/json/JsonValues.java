@@ -52,6 +52,14 @@ final class JsonValues {
         return invalid(path, "expected " + expected + ", got " + describe(value));
     }
 
+    /** A JSON true or false. */
+    static boolean bool(JsonNode value, String path) throws JobRejectedException {
+        if (!value.isBoolean()) {
+            throw wrongType(path, "true or false", value);
+        }
+        return value.booleanValue();
+    }
+
     static String text(JsonNode value, String path) throws JobRejectedException {
         if (!value.isTextual()) {
             throw wrongType(path, "a string", value);

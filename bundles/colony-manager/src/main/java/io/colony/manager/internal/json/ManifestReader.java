@@ -40,14 +40,8 @@ final class ManifestReader {
         for (int index = 0; index < repositoryArray.size(); index++) {
             repositories.add(repository(repositoryArray.get(index), JsonValues.element(repositoriesPath, index)));
         }
-        boolean deleteWhenDone = true;
         JsonNode delete = manifest.get(MANIFEST_DELETE_WHEN_DONE);
-        if (delete != null) {
-            if (!delete.isBoolean()) {
-                throw JsonValues.wrongType(JsonValues.field(MANIFEST, MANIFEST_DELETE_WHEN_DONE), "true or false", delete);
-            }
-            deleteWhenDone = delete.booleanValue();
-        }
+        boolean deleteWhenDone = delete == null || JsonValues.bool(delete, JsonValues.field(MANIFEST, MANIFEST_DELETE_WHEN_DONE));
         try {
             return new Manifest(bundles, repositories, deleteWhenDone);
         } catch (IllegalArgumentException e) {

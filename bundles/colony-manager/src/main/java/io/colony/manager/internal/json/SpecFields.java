@@ -29,10 +29,11 @@ final class SpecFields {
     static final String TASK_TIMEOUT = "taskTimeout";
     static final String RETRIES = "retries";
     static final String PRIORITY = "priority";
+    static final String DURABLE = "durable";
 
     /** Every top-level field, in the order the writer puts them. */
     static final List<String> TOP_LEVEL = List.of(PLUGIN, MANIFEST, COMMAND, INPUT, INPUT_TEXT, INPUT_BASE64, CONTENT_TYPE,
-            CHUNKS, TARGETS, STRATEGY, RESULT, TASK_TIMEOUT, RETRIES, PRIORITY);
+            CHUNKS, TARGETS, STRATEGY, RESULT, TASK_TIMEOUT, RETRIES, PRIORITY, DURABLE);
 
     /** The three ways to give the input, at most one of which a spec uses. */
     static final List<String> INPUT_FORMS = List.of(INPUT, INPUT_TEXT, INPUT_BASE64);

@@ -2,6 +2,7 @@ package io.colony.manager.internal.json;
 
 import static io.colony.manager.internal.json.SpecFields.CHUNKS;
 import static io.colony.manager.internal.json.SpecFields.COMMAND;
+import static io.colony.manager.internal.json.SpecFields.DURABLE;
 import static io.colony.manager.internal.json.SpecFields.MANIFEST;
 import static io.colony.manager.internal.json.SpecFields.PLUGIN;
 import static io.colony.manager.internal.json.SpecFields.PLUGIN_NAME;
@@ -76,8 +77,9 @@ final class SpecReader {
                 : JobSpec.DEFAULT_TASK_TIMEOUT;
         int retries = integer(RETRIES, JobSpec.DEFAULT_RETRIES);
         int priority = integer(PRIORITY, 0);
+        boolean durable = !fields.containsKey(DURABLE) || JsonValues.bool(fields.get(DURABLE), DURABLE);
         try {
-            return new JobSpec(work, input, chunks, targets, strategy, result, taskTimeout, retries, priority);
+            return new JobSpec(work, input, chunks, targets, strategy, result, taskTimeout, retries, priority, durable);
         } catch (IllegalArgumentException e) {
             throw rejected(e);
         }

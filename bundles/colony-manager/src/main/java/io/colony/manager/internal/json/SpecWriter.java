@@ -2,16 +2,17 @@ package io.colony.manager.internal.json;
 
 import static io.colony.manager.internal.json.SpecFields.CHUNKS;
 import static io.colony.manager.internal.json.SpecFields.COMMAND;
+import static io.colony.manager.internal.json.SpecFields.DURABLE;
 import static io.colony.manager.internal.json.SpecFields.MANIFEST;
 import static io.colony.manager.internal.json.SpecFields.MANIFEST_BUNDLES;
 import static io.colony.manager.internal.json.SpecFields.MANIFEST_DELETE_WHEN_DONE;
 import static io.colony.manager.internal.json.SpecFields.MANIFEST_REPOSITORIES;
 import static io.colony.manager.internal.json.SpecFields.PLUGIN;
-import static io.colony.manager.internal.json.SpecFields.REPOSITORY_ID;
-import static io.colony.manager.internal.json.SpecFields.REPOSITORY_URL;
 import static io.colony.manager.internal.json.SpecFields.PLUGIN_NAME;
 import static io.colony.manager.internal.json.SpecFields.PLUGIN_VERSION;
 import static io.colony.manager.internal.json.SpecFields.PRIORITY;
+import static io.colony.manager.internal.json.SpecFields.REPOSITORY_ID;
+import static io.colony.manager.internal.json.SpecFields.REPOSITORY_URL;
 import static io.colony.manager.internal.json.SpecFields.RESULT;
 import static io.colony.manager.internal.json.SpecFields.RESULT_POST;
 import static io.colony.manager.internal.json.SpecFields.RETRIES;
@@ -46,6 +47,7 @@ final class SpecWriter {
         json.put(TASK_TIMEOUT, Durations.format(spec.taskTimeout()));
         json.put(RETRIES, spec.retries());
         json.put(PRIORITY, spec.priority());
+        json.put(DURABLE, spec.durable());
         return json;
     }
 

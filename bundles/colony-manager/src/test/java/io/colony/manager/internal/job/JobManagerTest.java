@@ -8,6 +8,7 @@ import io.colony.api.deploy.Manifest;
 import io.colony.api.deploy.MavenRepository;
 import io.colony.api.job.JobEvents;
 import io.colony.api.job.JobHandle;
+import io.colony.api.job.JobInfo;
 import io.colony.api.job.JobRejectedException;
 import io.colony.api.job.JobResult;
 import io.colony.api.job.JobSpec;
@@ -42,6 +43,10 @@ class JobManagerTest {
     private JobManager manager = manager(new ManagerSettings(1, 0, Duration.ofHours(1), 100));
 
     private JobManager manager(ManagerSettings settings) {
+        return manager(settings, journal);
+    }
+
+    private JobManager manager(ManagerSettings settings, JobJournal journal) {
         JobManager created = new JobManager(settings, journal, request -> {
                     asked.add(request);
                     if (request instanceof Request.RunCommand command && command.commandLine().startsWith("rm")) {
@@ -106,6 +111,28 @@ class JobManagerTest {
                 events.toString());
         assertTrue(events.stream().anyMatch(e -> e.startsWith("taskReceived")), events.toString());
         assertEquals(JobStatus.SUCCEEDED, manager.job(handle.id()).orElseThrow().status());
+    }
+
+    @Test
+    void aJobThatIsNotDurableIsNeverJournaledAndStaysReadableInMemoryAfterItEnds() throws Exception {
+        manager.close();
+        manager = manager(new ManagerSettings(1, 0, Duration.ofHours(1), 100), new JournalByDurability(journal, new MemoryJobs(10)));
+        FakeWorker a = worker("a", "primes");
+        JobHandle ephemeral = manager.submit(JobSpec.plugin("primes").input(Payload.text("10")).durable(false).build());
+        assertTrue(ephemeral.stored().isDone(), "nothing to wait for: it is not written");
+        a.next().succeed("4");
+        assertEquals("4", await(ephemeral).result().asText());
+        JobHandle durable = manager.submit(JobSpec.plugin("primes").input(Payload.text("20")).build());
+        a.next().succeed("8");
+        await(durable);
+
+        assertEquals(List.of(durable.id()), journal.submitted);
+        assertEquals("4", manager.result(ephemeral.id()).orElseThrow().result().asText(), "read from memory once it left the active jobs");
+        assertEquals(JobStatus.SUCCEEDED, manager.job(ephemeral.id()).orElseThrow().status());
+        assertEquals("a", manager.tasks(ephemeral.id()).orElseThrow().get(0).worker());
+        assertEquals(List.of(durable.id(), ephemeral.id()), manager.jobs(null, 10).stream().map(JobInfo::id).toList());
+        assertTrue(manager.delete(ephemeral.id()));
+        assertTrue(manager.job(ephemeral.id()).isEmpty());
     }
 
     @Test

@@ -15,7 +15,7 @@ class JobSpecJsonFieldErrorsTest {
     void unknownFieldIsNamedWithTheKnownOnes() {
         assertRejected("{'plugin': 'primes', 'inputs': {}}", "inputs", "inputs: unknown field 'inputs'; known fields:"
                 + " plugin, manifest, command, input, inputText, inputBase64, contentType, chunks, targets, strategy, result,"
-                + " taskTimeout, retries, priority");
+                + " taskTimeout, retries, priority, durable");
     }
 
     @Test
@@ -47,7 +47,14 @@ class JobSpecJsonFieldErrorsTest {
                 () -> assertRejected("{'plugin': 'p', 'result': []}", "result",
                         "result: expected 'return', 'keep' or {'post': 'https://...'}, got an array".replace('\'', '"')),
                 () -> assertRejected("{'plugin': 'p', 'taskTimeout': false}", "taskTimeout",
-                        "taskTimeout: expected a duration such as '30s' or a number of seconds, got a boolean".replace('\'', '"')));
+                        "taskTimeout: expected a duration such as '30s' or a number of seconds, got a boolean".replace('\'', '"')),
+                () -> assertRejected("{'plugin': 'p', 'durable': 'no'}", "durable", "durable: expected true or false, got a string"));
+    }
+
+    @Test
+    void aJobKeptUntilDeletedMustBeDurable() {
+        assertRejected("{'plugin': 'p', 'result': 'keep', 'durable': false}", "durable",
+                "durable: a job whose result is kept until it is deleted must be durable");
     }
 
     @Test

@@ -35,10 +35,12 @@ class JobSpecJsonReadTest {
                 .taskTimeout(Duration.ofSeconds(30))
                 .retries(5)
                 .priority(7)
+                .durable(false)
                 .build();
         assertEquals(expected, read("{'plugin': {'name': 'primes', 'version': '[1.0,2)'}, 'input': {'limit': 50000000},"
                 + " 'chunks': 16, 'targets': {'query': 'cores >= 4 && data.gpu == true'}, 'strategy': 'least-loaded',"
-                + " 'result': {'post': 'https://example.org/hook'}, 'taskTimeout': '30s', 'retries': 5, 'priority': 7}"));
+                + " 'result': {'post': 'https://example.org/hook'}, 'taskTimeout': '30s', 'retries': 5, 'priority': 7,"
+                + " 'durable': false}"));
     }
 
     @Test

@@ -32,13 +32,13 @@ class JobSpecJsonRoundTripTest {
     @Test
     void writesTheDefaultsExplicitlyAndLeavesOutAnEmptyInput() {
         assertEquals(json("{'plugin':'primes','chunks':0,'targets':'any','strategy':'round-robin','result':'return',"
-                + "'taskTimeout':'10m','retries':2,'priority':0}"), write(JobSpec.plugin("primes").build()));
+                + "'taskTimeout':'10m','retries':2,'priority':0,'durable':true}"), write(JobSpec.plugin("primes").build()));
     }
 
     @Test
     void writesAVersionRangeAsAPluginObject() {
         assertEquals(json("{'plugin':{'name':'primes','version':'[1.0,2)'},'chunks':0,'targets':'any',"
-                + "'strategy':'round-robin','result':'return','taskTimeout':'10m','retries':2,'priority':0}"),
+                + "'strategy':'round-robin','result':'return','taskTimeout':'10m','retries':2,'priority':0,'durable':true}"),
                 write(JobSpec.plugin("primes", "[1.0,2)").build()));
     }
 
@@ -48,7 +48,7 @@ class JobSpecJsonRoundTripTest {
                 .build();
         assertEquals(json("{'plugin':'primes','input':{'limit': 50000000, 'x' : [1, 2.50]},'chunks':16,"
                 + "'targets':'any','strategy':'round-robin','result':'return','taskTimeout':'10m','retries':2,"
-                + "'priority':0}"), write(spec));
+                + "'priority':0,'durable':true}"), write(spec));
     }
 
     @Test
@@ -64,7 +64,7 @@ class JobSpecJsonRoundTripTest {
                 .build();
         assertEquals(json("{'command':'uname -a','inputText':'hello','chunks':0,'targets':{'workers':['w1','w2']},"
                 + "'strategy':'plugin-affinity','result':{'post':'https://example.org/hook'},'taskTimeout':'90s',"
-                + "'retries':0,'priority':-3}"), write(spec));
+                + "'retries':0,'priority':-3,'durable':true}"), write(spec));
     }
 
     static Stream<Arguments> specs() {
