@@ -8,15 +8,17 @@ import java.util.Set;
 
 /**
  * The options of {@code bench:jobs}, as {@code key=value} words; every key has a default, and an
- * unknown key or a value that is not a positive number is refused with the reason.
+ * unknown key or a value that is not a positive number (or, for {@code durable}, true or false) is
+ * refused with the reason. {@code durable=false} submits jobs that are kept in the manager's memory
+ * only, never written to its job store.
  */
 record BenchOptions(List<String> phases, int inflightJobs, int inflightWarm, int inflightLimit, int splitTasks, int splitWarm,
-        int latencySamples, int latencyWarm, int poolOps, int poolWarm, Duration phaseLimit) {
+        int latencySamples, int latencyWarm, int poolOps, int poolWarm, Duration phaseLimit, boolean durable) {
 
     static final Set<String> PHASES = Set.of("inflight", "split", "latency", "pool");
     static final String USAGE = "bench:jobs [phases=inflight,split,latency,pool] [inflight.jobs=200000] [inflight.warm=20000]"
             + " [inflight.limit=1000] [split.tasks=100000] [split.warm=10000] [latency.samples=20000] [latency.warm=5000]"
-            + " [pool.ops=5000] [pool.warm=500] [phase.seconds=50]";
+            + " [pool.ops=5000] [pool.warm=500] [phase.seconds=50] [durable=true]";
 
     static BenchOptions parse(String... words) {
         Map<String, String> values = new HashMap<>();
@@ -37,7 +39,7 @@ record BenchOptions(List<String> phases, int inflightJobs, int inflightWarm, int
         BenchOptions options = new BenchOptions(phases, read.positive("inflight.jobs", 200_000), read.positive("inflight.warm", 20_000),
                 read.positive("inflight.limit", 1_000), read.positive("split.tasks", 100_000), read.positive("split.warm", 10_000),
                 read.positive("latency.samples", 20_000), read.positive("latency.warm", 5_000), read.positive("pool.ops", 5_000),
-                read.positive("pool.warm", 500), Duration.ofSeconds(read.positive("phase.seconds", 50)));
+                read.positive("pool.warm", 500), Duration.ofSeconds(read.positive("phase.seconds", 50)), read.bool("durable", true));
         values.keySet().removeAll(read.known);
         values.remove("phases");
         if (!values.isEmpty()) {
@@ -69,6 +71,18 @@ record BenchOptions(List<String> phases, int inflightJobs, int inflightWarm, int
                 // reported below
             }
             throw new IllegalArgumentException(key + ": '" + text + "' is not a positive whole number");
+        }
+
+        boolean bool(String key, boolean fallback) {
+            known.add(key);
+            String text = values.get(key);
+            if (text == null) {
+                return fallback;
+            }
+            if (text.equals("true") || text.equals("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            throw new IllegalArgumentException(key + ": '" + text + "' is not true or false");
         }
     }
 }

@@ -42,7 +42,8 @@ final class JobsBench {
     void run() throws InterruptedException {
         out.accept("# jobs benchmark in the manager's JVM through JobService, " + Runtime.getRuntime().availableProcessors()
                 + " cores, java " + Runtime.version() + ", workers: " + jobs.workers().stream()
-                        .map(w -> w.id() + " " + w.slots() + " slots").toList());
+                        .map(w -> w.id() + " " + w.slots() + " slots").toList()
+                + (options.durable() ? ", durable jobs (written to the job store)" : ", jobs in memory only (durable=false)"));
         for (String phase : options.phases()) {
             long deadline = System.nanoTime() + options.phaseLimit().toNanos(); // warm-up and measurement alike
             switch (phase) {
@@ -66,7 +67,7 @@ final class JobsBench {
 
     /** (a) single-task empty jobs with up to {@code inflight.limit} in flight: jobs/s. */
     private void inflight(int count, boolean report, long deadline) throws InterruptedException {
-        JobSpec spec = JobSpec.plugin(PLUGIN).input(Payload.empty()).build();
+        JobSpec spec = JobSpec.plugin(PLUGIN).input(Payload.empty()).durable(options.durable()).build();
         Semaphore permits = new Semaphore(options.inflightLimit());
         CountDownLatch done = new CountDownLatch(count);
         AtomicLong failed = new AtomicLong();
@@ -112,7 +113,7 @@ final class JobsBench {
 
     /** (a') one job split into {@code tasks} empty tasks, from submission to its reduced result: tasks/s. */
     private void split(int tasks, boolean report, long deadline) throws InterruptedException {
-        JobSpec spec = JobSpec.plugin(PLUGIN).split(Payload.json("{\"tasks\":" + tasks + ",\"bytes\":0}"), tasks).build();
+        JobSpec spec = JobSpec.plugin(PLUGIN).split(Payload.json("{\"tasks\":" + tasks + ",\"bytes\":0}"), tasks).durable(options.durable()).build();
         Cpu cpu = Cpu.now();
         long start = System.nanoTime();
         JobResult result = await(spec, Duration.ofNanos(Math.max(1, deadline - start)));
@@ -132,7 +133,7 @@ final class JobsBench {
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) i;
         }
-        JobSpec spec = JobSpec.plugin(PLUGIN).input(Payload.of(bytes, Payload.BINARY)).build();
+        JobSpec spec = JobSpec.plugin(PLUGIN).input(Payload.of(bytes, Payload.BINARY)).durable(options.durable()).build();
         for (int i = 0; i < options.latencyWarm() && System.nanoTime() < deadline; i++) {
             echo(spec);
         }
@@ -163,7 +164,7 @@ final class JobsBench {
 
     /** (c) one job at a time with one empty task on every worker (a pool): ops/s. */
     private void pool(int count, boolean report, long deadline) throws InterruptedException {
-        JobSpec spec = JobSpec.plugin(PLUGIN).input(Payload.empty()).targets(Targets.all()).build();
+        JobSpec spec = JobSpec.plugin(PLUGIN).input(Payload.empty()).targets(Targets.all()).durable(options.durable()).build();
         Cpu cpu = Cpu.now();
         long start = System.nanoTime();
         int done = 0;

@@ -19,6 +19,14 @@ class BenchOptionsTest {
         assertEquals(20_000, options.latencySamples());
         assertEquals(5_000, options.poolOps());
         assertEquals(Duration.ofSeconds(50), options.phaseLimit());
+        assertTrue(options.durable());
+    }
+
+    @Test
+    void durableFalseSubmitsInMemoryJobs() {
+        assertEquals(false, BenchOptions.parse("durable=false").durable());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("durable=no")).getMessage()
+                .contains("durable: 'no' is not true or false"));
     }
 
     @Test
