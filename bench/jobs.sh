@@ -24,7 +24,7 @@
 #              and keeps the recordings (and the homes) in the temp dir;
 #              JOBS_BENCH_ARGS: more options for bench:jobs or JobsBench.java (e.g. "--split-tasks 50000");
 #              JOBS_BENCH_MANAGER_CFG: lines added to the manager's etc/io.colony.manager.cfg (e.g. "prefetch = 64").
-# Build first: mvn -B -q install -DskipTests (the distribution, the plugin and the driver).
+# Build first: mvn -B -q package -DskipTests (the distribution, the plugin and the driver).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIST="$ROOT/distribution/target/colony-0.1.0-SNAPSHOT"
@@ -33,9 +33,9 @@ DRIVER="$ROOT/bench/colony-bench-driver/target/colony-bench-driver-0.1.0-SNAPSHO
 MODE=api
 case "${1:-}" in api|rest) MODE=$1; shift ;; esac
 if [ "$MODE" = api ]; then PHASES=${1:-inflight,split,latency,pool}; else PHASES=${1:-split,inflight,latency,pool}; fi
-[ -x "$DIST/bin/colony" ] || { echo "no distribution at $DIST: run mvn -B -q install -DskipTests" >&2; exit 1; }
-[ -f "$PLUGIN" ] || { echo "no plugin at $PLUGIN: run mvn -B -q install -DskipTests" >&2; exit 1; }
-[ "$MODE" = rest ] || [ -f "$DRIVER" ] || { echo "no benchmark driver at $DRIVER: run mvn -B -q install -DskipTests" >&2; exit 1; }
+[ -x "$DIST/bin/colony" ] || { echo "no distribution at $DIST: run mvn -B -q package -DskipTests" >&2; exit 1; }
+[ -f "$PLUGIN" ] || { echo "no plugin at $PLUGIN: run mvn -B -q package -DskipTests" >&2; exit 1; }
+[ "$MODE" = rest ] || [ -f "$DRIVER" ] || { echo "no benchmark driver at $DRIVER: run mvn -B -q package -DskipTests" >&2; exit 1; }
 
 T0=$(date +%s)
 TMP=$(mktemp -d /tmp/colony-jobs-XXXXXX)

@@ -2,7 +2,7 @@
 # Times sample jobs on one node's local worker and prints the median of RUNS runs per case. The time
 # is the one colony:run reports: from handing the job to the worker to its (reduced) result, inside
 # the node, so the client's own start-up is not counted.
-# Usage: bench/local-worker.sh [RUNS]   (after mvn -B -q install -DskipTests)
+# Usage: bench/local-worker.sh [RUNS]   (after mvn -B -q package -DskipTests)
 set -eu
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}

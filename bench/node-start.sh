@@ -1,7 +1,7 @@
 #!/bin/sh
 # Cold start of a node to ready (its admin channel listening, every bundle started) and the resident
 # memory of the idle node, the figures of the Hazelcast peer's (d), with the same -Xmx512m.
-# Usage: bench/node-start.sh [RUNS]   (after mvn -B -q install -DskipTests)
+# Usage: bench/node-start.sh [RUNS]   (after mvn -B -q package -DskipTests)
 set -eu
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
