@@ -75,10 +75,6 @@ public final class ColonyCommands {
         this(DataDirectory.of(context), Clock.systemDefaultZone(), service -> context.getServiceReference(service) != null);
     }
 
-    ColonyCommands(Path dataDirectory) {
-        this(dataDirectory, Clock.systemDefaultZone(), service -> false);
-    }
-
     /** @param registered whether a service of the named interface is registered (what colony:node's ready line checks) */
     ColonyCommands(Path dataDirectory, Clock clock, Predicate<String> registered) {
         this.dataDirectory = dataDirectory;

@@ -4,7 +4,7 @@ package io.colony.shell.internal.command;
 record Usage(String command, String text) {
 
     static final Usage NODE = new Usage("colony:node", "usage: colony:node\n"
-            + "  shows this node: id, cluster, roles, uptime, ports, data folder and Java version");
+            + "  shows this node: id, cluster, roles, whether it is ready, uptime, ports, data folder and Java version");
 
     static final Usage PLUGINS = new Usage("colony:plugins", "usage: colony:plugins\n"
             + "  lists the plugins on this node with their versions and the bundles that provide them");
