@@ -59,7 +59,7 @@ final class FakeJobService implements JobService {
     volatile CompletableFuture<Void> stored = CompletableFuture.completedFuture(null);
 
     @Override
-    public JobHandle submit(JobSpec spec) throws JobRejectedException {
+    public JobHandle submit(JobSpec spec, String apiToken) throws JobRejectedException {
         failIfAsked();
         if (overloaded) {
             throw new JobRejectedException(JobRejectedException.Reason.OVERLOADED, "", "the manager is full: 10000 jobs queued");

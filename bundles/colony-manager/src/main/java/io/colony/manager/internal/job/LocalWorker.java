@@ -59,8 +59,8 @@ final class LocalWorker implements WorkerEndpoint {
         CompletableFuture<Outcome> outcome;
         try {
             CommandExecutor runner = commands.get();
-            if (attempt.work() instanceof PluginWork plugin) {
-                CompletableFuture<Payload> result = executor.run(request(plugin, attempt.input(), attempt.timeout()), progress);
+            if (attempt.work() instanceof PluginWork || attempt.work() instanceof Work.SourceWork) {
+                CompletableFuture<Payload> result = executor.run(request(attempt.work(), attempt.input(), attempt.timeout()), progress);
                 running.put(attempt.key(), result);
                 progress.accept(0);
                 outcome = result.handle((payload, failure) -> failure == null
@@ -116,7 +116,11 @@ final class LocalWorker implements WorkerEndpoint {
         }
     }
 
-    private static TaskRequest request(PluginWork plugin, Payload input, Duration timeout) {
+    private static TaskRequest request(Work work, Payload input, Duration timeout) {
+        if (work instanceof Work.SourceWork source) {
+            return TaskRequest.source(source.source(), input, timeout);
+        }
+        PluginWork plugin = (PluginWork) work;
         return new TaskRequest(plugin.name(), plugin.versionRange(), input, timeout, plugin.manifest());
     }
 

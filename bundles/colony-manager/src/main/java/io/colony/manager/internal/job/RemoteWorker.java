@@ -8,6 +8,7 @@ import io.colony.transport.proto.CancelTask;
 import io.colony.transport.proto.Envelope;
 import io.colony.transport.proto.PluginCall;
 import io.colony.transport.proto.RunTask;
+import io.colony.transport.proto.SourceProgram;
 import io.colony.transport.proto.TaskOutcome;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +55,9 @@ final class RemoteWorker implements WorkerEndpoint {
                 .setPhase(RunTask.Phase.EXECUTE);
         if (attempt.work() instanceof PluginWork plugin) {
             task.setPlugin(call(plugin));
+        } else if (attempt.work() instanceof Work.SourceWork source) {
+            task.setSource(SourceProgram.newBuilder().putAllFiles(source.source().files())
+                    .setEntryClass(source.source().entryClass()));
         } else {
             task.setCommand(((Work.CommandWork) attempt.work()).commandLine());
         }

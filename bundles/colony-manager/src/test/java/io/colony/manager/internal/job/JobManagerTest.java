@@ -20,6 +20,7 @@ import io.colony.api.job.Work;
 import io.colony.api.worker.TaskListener;
 import io.colony.api.job.Targets;
 import io.colony.api.plugin.Payload;
+import io.colony.api.source.SourceCode;
 import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
 import java.lang.reflect.Proxy;
@@ -52,6 +53,9 @@ class JobManagerTest {
                     if (request instanceof Request.RunCommand command && command.commandLine().startsWith("rm")) {
                         return Decision.deny("rm is not allowed");
                     }
+                    if (request instanceof Request.RunSource source && source.token().equals("unlisted-token")) {
+                        return Decision.deny("the API token of this submission is not among those allowed to submit source jobs");
+                    }
                     if (request instanceof Request.InstallArtifacts install && install.repositoryUrls().contains("file:/evil")) {
                         return Decision.deny("repository 'file:/evil' is not allowed");
                     }
@@ -71,16 +75,25 @@ class JobManagerTest {
     private FakeWorker worker(String id, String... plugins) {
         FakeWorker worker = new FakeWorker(id);
         manager.workerJoined(worker, false, FakeWorker.member(id, 4));
-        manager.workerOffered(id, List.of(plugins).stream().map(FakeWorker::plugin).toList(), 1, false);
+        manager.workerOffered(id, List.of(plugins).stream().map(FakeWorker::plugin).toList(), 1, WorkerCapabilities.PLUGINS_ONLY);
         return worker;
     }
 
     private FakeWorker manifestWorker(String id) {
         FakeWorker worker = new FakeWorker(id);
         manager.workerJoined(worker, false, FakeWorker.member(id, 4));
-        manager.workerOffered(id, List.of(), 1, true);
+        manager.workerOffered(id, List.of(), 1, new WorkerCapabilities(true, false));
         return worker;
     }
+
+    private FakeWorker sourceWorker(String id) {
+        FakeWorker worker = new FakeWorker(id);
+        manager.workerJoined(worker, false, FakeWorker.member(id, 4));
+        manager.workerOffered(id, List.of(), 1, new WorkerCapabilities(false, true));
+        return worker;
+    }
+
+    private static final SourceCode SQUARES = SourceCode.of("demo/Squares.java", "package demo; public class Squares {}", "demo.Squares");
 
     private static JobSpec manifestJob(String repositoryUrl) {
         return JobSpec.plugin("stats", null, new Manifest(List.of("io.colony.plugins:colony-plugin-stats:1.0.0"),
@@ -168,6 +181,38 @@ class JobManagerTest {
         assertEquals(JobRejectedException.Reason.FORBIDDEN, denied.reason());
         assertEquals("manifest", denied.field());
         assertTrue(denied.getMessage().contains("repository 'file:/evil' is not allowed"), denied.getMessage());
+    }
+
+    @Test
+    void aSourceJobIsCheckedWithItsTokenAndGoesOnlyToAWorkerThatRunsSource() throws Exception {
+        worker("a", "primes");
+        FakeWorker b = sourceWorker("b");
+        JobHandle handle = manager.submit(JobSpec.source(SQUARES).input(Payload.text("3")).build(), "listed-token");
+        assertEquals(new Request.RunSource("demo.Squares", "listed-token"), asked.get(asked.size() - 1));
+
+        FakeWorker.Sent sent = b.next();
+        assertEquals(SQUARES, ((Work.SourceWork) sent.attempt().work()).source());
+        sent.succeed("9");
+        assertEquals(JobStatus.SUCCEEDED, await(handle).status());
+    }
+
+    @Test
+    void aSourceJobIsRejectedWhenNoWorkerRunsSourceOrTheTrustPolicyDeniesItsToken() {
+        worker("a", "primes");
+        JobSpec spec = JobSpec.source(SQUARES).build();
+        JobRejectedException none = assertThrows(JobRejectedException.class, () -> manager.submit(spec));
+        assertEquals("source", none.field());
+        assertTrue(none.getMessage().contains("no worker runs source jobs"), none.getMessage());
+
+        sourceWorker("b");
+        JobRejectedException denied = assertThrows(JobRejectedException.class, () -> manager.submit(spec, "unlisted-token"));
+        assertEquals(JobRejectedException.Reason.FORBIDDEN, denied.reason());
+        assertEquals("source", denied.field());
+
+        JobRejectedException pinned = assertThrows(JobRejectedException.class,
+                () -> manager.submit(spec.toBuilder().targets(Targets.workers("a")).build()));
+        assertEquals("targets.workers[0]", pinned.field());
+        assertTrue(pinned.getMessage().contains("does not run source jobs"), pinned.getMessage());
     }
 
     private TaskInfo awaitTask(String jobId, java.util.function.Predicate<TaskInfo> condition) throws InterruptedException {

@@ -45,7 +45,7 @@ class ManagerRestartTest {
     private static FakeWorker join(JobManager manager, String id) {
         FakeWorker worker = new FakeWorker(id);
         manager.workerJoined(worker, false, FakeWorker.member(id, 2));
-        manager.workerOffered(id, List.of(FakeWorker.plugin("sum")), 1, false);
+        manager.workerOffered(id, List.of(FakeWorker.plugin("sum")), 1, WorkerCapabilities.PLUGINS_ONLY);
         return worker;
     }
 
