@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import io.colony.api.plugin.Payload;
+import io.colony.api.plugin.PluginException;
+import io.colony.api.source.CompilationException;
+import io.colony.api.source.Diagnostic;
 import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
 import io.colony.api.trust.TrustPolicy;
 import io.colony.api.worker.CommandResult;
 import io.colony.api.worker.TaskFailedException;
 import io.colony.api.worker.TaskFailedException.Reason;
+import io.colony.transport.api.SourceDiagnostics;
 import io.colony.transport.proto.CancelTask;
 import io.colony.transport.proto.Chunk;
 import io.colony.transport.proto.Envelope;
@@ -601,6 +605,21 @@ class RemoteTaskServerTest {
         assertEquals("demo.Squares", call.request().plugin());
         call.future().complete(Payload.text("4"));
         assertEquals(Status.SUCCEEDED, outcome(answer).getStatus());
+    }
+
+    @Test
+    void sourceTaskThatDoesNotCompileIsAnsweredFailedWithTheCompilersDiagnostics() throws Exception {
+        sources.setSandbox(new NoSandbox());
+        CompletableFuture<TaskOutcome> answer = send(manager, sourceTask());
+        CompilationException compilation = new CompilationException(List.of(new Diagnostic("ERROR", "demo/Squares.java", 1, 37,
+                "cannot find symbol")));
+        executor.next().fail(new TaskFailedException(Reason.PLUGIN_ERROR,
+                compilation.getMessage(), new PluginException(compilation.getMessage(), compilation)));
+
+        TaskOutcome outcome = outcome(answer);
+        assertEquals(Status.FAILED, outcome.getStatus());
+        assertEquals(List.of(new Diagnostic("ERROR", "demo/Squares.java", 1, 37, "cannot find symbol")),
+                SourceDiagnostics.fromProto(outcome.getDiagnosticsList()));
     }
 
     @Test
