@@ -632,6 +632,7 @@ final class JobManager implements JobService, AutoCloseable {
         task.progress = 0;
         task.error = null;
         task.setup = null;
+        task.diagnostics = List.of();
         Attempt attempt = new Attempt(job.id, task.index, task.attempts, job.spec.work(), task.input, job.spec.taskTimeout());
         task.current = attempt;
         worker.running++;
@@ -702,6 +703,7 @@ final class JobManager implements JobService, AutoCloseable {
         if (task.status.isFinal()) {
             return;
         }
+        task.diagnostics = outcome.diagnostics();
         JobRun job = task.job;
         switch (outcome.kind()) {
             case SUCCEEDED -> {

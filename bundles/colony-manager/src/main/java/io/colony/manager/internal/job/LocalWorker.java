@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.colony.api.job.Work;
 import io.colony.api.job.Work.PluginWork;
 import io.colony.api.plugin.Payload;
+import io.colony.api.source.CompilationException;
 import io.colony.api.worker.CommandExecutor;
 import io.colony.api.worker.CommandResult;
 import io.colony.api.worker.LocalExecutor;
 import io.colony.api.worker.TaskFailedException;
 import io.colony.api.worker.TaskRequest;
+import io.colony.transport.api.SourceDiagnostics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -130,7 +132,7 @@ final class LocalWorker implements WorkerEndpoint {
         if (reason != null || cause instanceof CancellationException) {
             return Outcome.of(Outcome.Kind.KILLED, reason != null ? reason : "cancelled");
         }
-        return Outcome.of(kindOf(cause), cause.getMessage());
+        return Outcome.of(kindOf(cause), cause.getMessage(), SourceDiagnostics.bounded(CompilationException.diagnosticsOf(cause)));
     }
 
     private static <T> PhaseOutcome<T> phaseFailure(Throwable failure) {

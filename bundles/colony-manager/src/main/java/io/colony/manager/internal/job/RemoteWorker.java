@@ -4,6 +4,7 @@ import io.colony.api.job.Work;
 import io.colony.api.job.Work.PluginWork;
 import io.colony.api.plugin.Payload;
 import io.colony.transport.api.Peer;
+import io.colony.transport.api.SourceDiagnostics;
 import io.colony.transport.proto.CancelTask;
 import io.colony.transport.proto.Envelope;
 import io.colony.transport.proto.PluginCall;
@@ -67,7 +68,7 @@ final class RemoteWorker implements WorkerEndpoint {
                     outcome.hasExitCode() ? outcome.getExitCode() : null);
             case KILLED -> Outcome.of(Outcome.Kind.KILLED, outcome.getError());
             case REFUSED -> Outcome.of(Outcome.Kind.REFUSED, outcome.getError());
-            default -> Outcome.of(Outcome.Kind.FAILED, outcome.getError());
+            default -> Outcome.of(Outcome.Kind.FAILED, outcome.getError(), SourceDiagnostics.fromProto(outcome.getDiagnosticsList()));
         }, error -> Outcome.of(Outcome.Kind.LOST, error)).whenComplete((done, failure) -> progress.remove(route));
     }
 

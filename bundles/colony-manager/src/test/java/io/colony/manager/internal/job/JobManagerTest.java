@@ -20,6 +20,7 @@ import io.colony.api.job.Work;
 import io.colony.api.worker.TaskListener;
 import io.colony.api.job.Targets;
 import io.colony.api.plugin.Payload;
+import io.colony.api.source.Diagnostic;
 import io.colony.api.source.SourceCode;
 import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
@@ -194,6 +195,28 @@ class JobManagerTest {
         assertEquals(SQUARES, ((Work.SourceWork) sent.attempt().work()).source());
         sent.succeed("9");
         assertEquals(JobStatus.SUCCEEDED, await(handle).status());
+    }
+
+    @Test
+    void aSourceTaskThatDoesNotCompileFailsWithTheCompilersDiagnosticsWhichANewAttemptClears() throws Exception {
+        FakeWorker b = sourceWorker("b");
+        JobHandle handle = manager.submit(JobSpec.source(SQUARES).input(Payload.text("3")).retries(1).build(), "listed-token");
+        List<Diagnostic> first = List.of(new Diagnostic("ERROR", "demo/Squares.java", 1, 37, "';' expected"));
+        List<Diagnostic> second = List.of(new Diagnostic("ERROR", "demo/Squares.java", 1, 38, "cannot find symbol"),
+                new Diagnostic("WARNING", "demo/Squares.java", 1, 1, "[serial] no serialVersionUID"));
+
+        b.next().outcome().complete(Outcome.of(Outcome.Kind.FAILED, "the source does not compile", first));
+        FakeWorker.Sent retried = b.next();
+        assertEquals(List.of(), awaitTask(handle.id(), task -> task.attempts() == 2).diagnostics(),
+                "the new attempt has none of the first one's");
+        retried.outcome().complete(Outcome.of(Outcome.Kind.FAILED, "the source does not compile", second));
+
+        JobResult result = await(handle);
+        assertEquals(JobStatus.FAILED, result.status());
+        TaskInfo failed = manager.tasks(handle.id()).orElseThrow().get(0);
+        assertEquals(TaskStatus.FAILED, failed.status());
+        assertEquals("failed on b: the source does not compile", failed.error());
+        assertEquals(second, failed.diagnostics());
     }
 
     @Test
