@@ -11,9 +11,9 @@ import io.colony.transport.api.SourceDiagnostics;
 import io.colony.transport.proto.Envelope;
 import io.colony.transport.proto.SourceDiagnostic;
 import io.colony.transport.proto.TaskOutcome;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -24,8 +24,19 @@ class RemoteWorkerTest {
     private static final Attempt SOURCE_ATTEMPT = new Attempt("7", 0, 1, new Work.SourceWork(SourceCode.of("demo/Squares.java",
             "package demo; public class Squares { int x }", "demo.Squares")), Payload.text("3"), Duration.ofMinutes(1));
 
+    /** A worker's peer that answers every request with one outcome. */
+    private static Peer answering(TaskOutcome answer) {
+        return (Peer) Proxy.newProxyInstance(Peer.class.getClassLoader(), new Class<?>[] {Peer.class}, (proxy, method, args) ->
+                switch (method.getName()) {
+                    case "nodeId" -> "w1";
+                    case "isConnected" -> true;
+                    case "request" -> CompletableFuture.completedFuture(Envelope.newBuilder().setTaskOutcome(answer).build());
+                    default -> throw new UnsupportedOperationException(method.getName() + " is not used by RemoteWorker.execute");
+                });
+    }
+
     private static Outcome answeredWith(TaskOutcome.Builder answer) throws Exception {
-        RemoteWorker worker = new RemoteWorker(new AnsweringPeer(answer.build()), new ProgressRoutes());
+        RemoteWorker worker = new RemoteWorker(answering(answer.build()), new ProgressRoutes());
         return worker.execute(SOURCE_ATTEMPT, fraction -> { }).get(5, TimeUnit.SECONDS);
     }
 
@@ -52,58 +63,5 @@ class RemoteWorkerTest {
         Diagnostic first = outcome.diagnostics().get(0);
         assertEquals("NOTE", first.kind(), "a kind the manager does not know");
         assertEquals(SourceDiagnostics.MAX_MESSAGE_CHARS, first.message().length());
-    }
-
-    /** A worker's peer that answers every request with one outcome. */
-    private static final class AnsweringPeer implements Peer {
-        private final TaskOutcome answer;
-
-        AnsweringPeer(TaskOutcome answer) {
-            this.answer = answer;
-        }
-
-        @Override
-        public String nodeId() {
-            return "w1";
-        }
-
-        @Override
-        public Set<String> roles() {
-            return Set.of("worker");
-        }
-
-        @Override
-        public String host() {
-            return "127.0.0.1";
-        }
-
-        @Override
-        public int listenPort() {
-            return 0;
-        }
-
-        @Override
-        public CompletableFuture<Envelope> request(Envelope request, Duration timeout) {
-            return CompletableFuture.completedFuture(Envelope.newBuilder().setTaskOutcome(answer).build());
-        }
-
-        @Override
-        public CompletableFuture<Void> send(Envelope message) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public boolean isWritable() {
-            return true;
-        }
-
-        @Override
-        public boolean isConnected() {
-            return true;
-        }
-
-        @Override
-        public void close(String reason) {
-        }
     }
 }

@@ -124,17 +124,28 @@ class SchemaMigrationTest {
         }
     }
 
+    /** Statements run on a database connection. */
+    @FunctionalInterface
+    private interface Rows {
+        void insert(Connection c) throws SQLException;
+    }
+
+    /** A database at an older schema version, written at 1000 ms, holding a running job with that id and the given rows. */
+    private void olderDatabase(int version, String jobId, Rows rows) throws SQLException {
+        StoreDataSources.Opened source = StoreDataSources.h2File(data);
+        try (JobStore older = open(source, Migrations.ALL.subList(0, version), Instant.ofEpochMilli(1000));
+                Connection c = source.dataSource().getConnection()) {
+            assertEquals(version, older.schemaVersion());
+            c.createStatement().executeUpdate("INSERT INTO jobs (id, spec_json, status, priority, keep_result, created_at)"
+                    + " VALUES ('" + jobId + "', '{}', 'RUNNING', 0, FALSE, 1000)");
+            rows.insert(c);
+        }
+    }
+
     @Test
     void aVersion1DatabaseGainsTheSetupColumnAndKeepsItsTasks() throws SQLException {
-        StoreDataSources.Opened first = StoreDataSources.h2File(data);
-        try (JobStore version1 = open(first, Migrations.ALL.subList(0, 1), Instant.ofEpochMilli(1000));
-                Connection c = first.dataSource().getConnection()) {
-            assertEquals(1, version1.schemaVersion());
-            c.createStatement().executeUpdate("INSERT INTO jobs (id, spec_json, status, priority, keep_result, created_at)"
-                    + " VALUES ('7', '{}', 'RUNNING', 0, FALSE, 1000)");
-            c.createStatement().executeUpdate("INSERT INTO tasks (job_id, task_index, status, worker, attempts)"
-                    + " VALUES ('7', 0, 'RUNNING', 'w1', 1)");
-        }
+        olderDatabase(1, "7", c -> c.createStatement().executeUpdate("INSERT INTO tasks (job_id, task_index, status, worker, attempts)"
+                + " VALUES ('7', 0, 'RUNNING', 'w1', 1)"));
         try (JobStore upgraded = open(StoreDataSources.h2File(data), Migrations.ALL, Instant.ofEpochMilli(2000))) {
             assertEquals(Migrations.LATEST, upgraded.schemaVersion());
             TaskRecord task = upgraded.findTask("7", 0).orElseThrow();
@@ -150,18 +161,13 @@ class SchemaMigrationTest {
     @Test
     void aVersion2DatabaseGainsTheDiagnosticsColumnAndKeepsItsTasksAndTheirSetup() throws SQLException {
         TaskSetup setup = new TaskSetup(List.of("g:a:1.0"), Duration.ofMillis(840), true);
-        StoreDataSources.Opened first = StoreDataSources.h2File(data);
-        try (JobStore version2 = open(first, Migrations.ALL.subList(0, 2), Instant.ofEpochMilli(1000));
-                Connection c = first.dataSource().getConnection()) {
-            assertEquals(2, version2.schemaVersion());
-            c.createStatement().executeUpdate("INSERT INTO jobs (id, spec_json, status, priority, keep_result, created_at)"
-                    + " VALUES ('8', '{}', 'RUNNING', 0, FALSE, 1000)");
+        olderDatabase(2, "8", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO tasks (job_id, task_index, status, worker, attempts,"
                     + " error, setup) VALUES ('8', 0, 'FAILED', 'w1', 1, 'the plugin failed', ?)")) {
                 ps.setString(1, SetupColumn.write(setup));
                 ps.executeUpdate();
             }
-        }
+        });
         StoreDataSources.Opened source = StoreDataSources.h2File(data);
         try (JobStore upgraded = open(source, Migrations.ALL, Instant.ofEpochMilli(2000))) {
             assertEquals(3, upgraded.schemaVersion());
