@@ -220,7 +220,8 @@ class LimitsTest {
             PluginException refused = assertThrows(PluginException.class, () -> sandbox.run(quick, "", generous()));
             assertTrue(refused.getMessage().startsWith("the in-process source sandbox refuses new work: 1 earlier task is still running past its"
                     + " limit and could not be stopped"), refused.getMessage());
-            assertTrue(refused.getMessage().endsWith("set source.isolation = process in etc/io.colony.trust.cfg"), refused.getMessage());
+            assertTrue(refused.getMessage().endsWith("(abandoned.max in etc/io.colony.sandbox.cfg); to isolate each run in a child JVM"
+                    + " instead, set source.isolation = process in etc/io.colony.trust.cfg"), refused.getMessage());
 
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (sandbox.runner.abandoned() > 0 && System.nanoTime() < deadline) {
