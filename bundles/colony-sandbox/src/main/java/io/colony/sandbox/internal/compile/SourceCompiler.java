@@ -6,6 +6,7 @@ import com.sun.source.util.TaskListener;
 import io.colony.api.source.CompilationException;
 import io.colony.api.source.Diagnostic;
 import io.colony.api.source.SourceCode;
+import io.colony.sandbox.internal.runtime.LimitMessages;
 import io.colony.sandbox.internal.threads.BoundedThreads;
 import io.colony.sandbox.internal.threads.BusyException;
 import java.io.IOException;
@@ -85,7 +86,8 @@ public final class SourceCompiler {
         try {
             job = threads.start(() -> run(source, abort));
         } catch (BusyException e) {
-            throw new CompilationException(e.getMessage());
+            throw new CompilationException(e.getMessage() + LimitMessages.sandboxSetting(
+                    e.busyCause() == BusyException.Cause.TOO_MANY_ABANDONED ? LimitMessages.ABANDONED_MAX_KEY : LimitMessages.COMPILE_THREADS_KEY));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CompilationException("the compilation was interrupted before it started");
@@ -94,8 +96,8 @@ public final class SourceCompiler {
             if (!job.await(timeLimit)) {
                 abort.set(true);
                 job.abandon();
-                throw new CompilationException("the source did not compile within " + seconds(timeLimit)
-                        + " (the sandbox's compile time limit); javac was told to stop");
+                throw new CompilationException("the source did not compile within " + seconds(timeLimit) + ", the sandbox's compile time limit"
+                        + LimitMessages.sandboxSetting(LimitMessages.COMPILE_SECONDS_KEY) + "; javac was told to stop");
             }
         } catch (InterruptedException e) {
             abort.set(true);
@@ -126,8 +128,8 @@ public final class SourceCompiler {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager platform = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
                 InMemoryFileManager files = new InMemoryFileManager(platform, apiPackages)) {
-            JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics, OPTIONS, null, units);
-            task.addTaskListener(new AbortListener(abort));
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, OPTIONS, null, units);
+            attachAbortListener(task, abort);
             boolean compiled = task.call();
             List<Diagnostic> messages = new ArrayList<>();
             for (javax.tools.Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
@@ -149,6 +151,18 @@ public final class SourceCompiler {
                 return Outcome.failed(new CompilationException("the compilation was stopped"));
             }
             return Outcome.failed(new CompilationException("javac failed: " + e));
+        }
+    }
+
+    /**
+     * Attaches the abort listener when javac's own API (com.sun.source.util, which the bundle imports optionally)
+     * is there; without it, an abandoned compilation runs until javac ends by itself.
+     */
+    private static void attachAbortListener(JavaCompiler.CompilationTask task, AtomicBoolean abort) {
+        try {
+            AbortListener.attach(task, abort);
+        } catch (NoClassDefFoundError e) {
+            // the framework does not export com.sun.source.util
         }
     }
 
@@ -180,8 +194,14 @@ public final class SourceCompiler {
 
         private final AtomicBoolean abort;
 
-        AbortListener(AtomicBoolean abort) {
+        private AbortListener(AtomicBoolean abort) {
             this.abort = abort;
+        }
+
+        static void attach(JavaCompiler.CompilationTask task, AtomicBoolean abort) {
+            if (task instanceof JavacTask) {
+                ((JavacTask) task).addTaskListener(new AbortListener(abort));
+            }
         }
 
         @Override
