@@ -17,6 +17,9 @@ final class ChildClasses {
                 SourceSandbox.class, // io.colony.api.source: limits and failures
                 org.objectweb.asm.ClassReader.class, // ASM, embedded in the sandbox bundle, separate jars in tests
                 org.objectweb.asm.tree.ClassNode.class,
-                org.objectweb.asm.commons.GeneratorAdapter.class);
+                org.objectweb.asm.commons.GeneratorAdapter.class,
+                com.fasterxml.jackson.databind.ObjectMapper.class, // Jackson, for TaskContext.json()
+                com.fasterxml.jackson.core.JsonFactory.class,
+                com.fasterxml.jackson.annotation.JsonAutoDetect.class);
     }
 }
