@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -41,6 +43,17 @@ final class ClassJar {
         return entries.size();
     }
 
+    /** Directory entries too, as a build tool writes them: a class loader finds a package only through them. */
+    private static void addDirectories(JarOutputStream out, String path, Set<String> written) throws IOException {
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            String directory = path.substring(0, slash + 1);
+            if (written.add(directory)) {
+                out.putNextEntry(new JarEntry(directory));
+                out.closeEntry();
+            }
+        }
+    }
+
     /** Writes the jar next to its target first and then moves it, so that a reader never sees half a jar. */
     void writeTo(Path jar) throws IOException {
         Path partial = Files.createTempFile(jar.getParent(), jar.getFileName().toString(), ".partial");
@@ -48,7 +61,9 @@ final class ClassJar {
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
             try (OutputStream file = Files.newOutputStream(partial); JarOutputStream out = new JarOutputStream(file, manifest)) {
+                Set<String> directories = new HashSet<>();
                 for (Map.Entry<String, Opener> entry : entries.entrySet()) {
+                    addDirectories(out, entry.getKey(), directories);
                     out.putNextEntry(new JarEntry(entry.getKey()));
                     try (InputStream in = entry.getValue().open()) {
                         in.transferTo(out);

@@ -18,7 +18,7 @@ class ClassJarTest {
     Path directory;
 
     @Test
-    void takesOnlyClassFilesOutsideMetaInfTheFirstOfEachPath() throws IOException {
+    void takesOnlyClassFilesOutsideMetaInfTheFirstOfEachPathWithTheirDirectories() throws IOException {
         ClassJar jar = new ClassJar();
         jar.add("/a/B.class", () -> new ByteArrayInputStream(new byte[] { 1 }));
         jar.add("a/B.class", () -> new ByteArrayInputStream(new byte[] { 2 }));
@@ -31,7 +31,7 @@ class ClassJarTest {
         try (JarFile written = new JarFile(file.toFile())) {
             List<String> names = new ArrayList<>();
             written.stream().map(JarEntry::getName).forEach(names::add);
-            assertEquals(List.of("META-INF/MANIFEST.MF", "a/B.class"), names);
+            assertEquals(List.of("META-INF/MANIFEST.MF", "a/", "a/B.class"), names);
             assertEquals(1, written.getInputStream(written.getEntry("a/B.class")).read());
         }
     }
