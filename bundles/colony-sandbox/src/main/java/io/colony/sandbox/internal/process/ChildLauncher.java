@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Starts child JVMs: a fresh directory, the command of {@link JavaCommand}, an empty environment,
@@ -21,8 +22,15 @@ final class ChildLauncher implements AutoCloseable {
     private final ChildClassPath classPath;
     private final JavaCommand command;
     private final ThreadPoolExecutor streams;
+    private final Consumer<ProcessHandle> started;
 
     ChildLauncher(ProcessSettings settings, ChildClassPath classPath) {
+        this(settings, classPath, child -> { });
+    }
+
+    /** @param started told of every child process as soon as it started (tests watch them end) */
+    ChildLauncher(ProcessSettings settings, ChildClassPath classPath, Consumer<ProcessHandle> started) {
+        this.started = started;
         this.settings = settings;
         this.classPath = classPath;
         this.command = new JavaCommand(settings);
@@ -42,6 +50,7 @@ final class ChildLauncher implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command.build(heapBytes, directory, classPath.entries())).directory(directory.path().toFile());
             builder.environment().clear();
             process = builder.start();
+            started.accept(process.toHandle());
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw new ChildStartException("a child JVM could not be started with " + command.java() + ": " + e.getMessage(), e);

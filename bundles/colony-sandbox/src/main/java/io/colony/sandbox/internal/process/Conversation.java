@@ -22,6 +22,7 @@ final class Conversation {
     private static final Duration TICK = Duration.ofMillis(50);
     private static final long CPU_POLL_NANOS = Duration.ofMillis(100).toNanos();
     private static final Duration EXIT_WAIT = Duration.ofSeconds(2);
+    private static final Duration DYING_WAIT = Duration.ofMillis(200);
 
     /** What to do with the frames before the last one. */
     interface Frames {
@@ -97,6 +98,9 @@ final class Conversation {
             return outcome == null ? null : killed(outcome);
         }
         if (event instanceof ChildEvent.Broken broken) {
+            if (child.awaitExit(DYING_WAIT).isPresent()) {
+                return died(); // what it sent last was the start of its death, which stderr explains
+            }
             Outcome outcome = broken.cause() instanceof FrameTooLargeException tooLarge ? frames.tooLarge(tooLarge)
                     : new Outcome.Failed("it broke the protocol: " + broken.cause().getMessage());
             return killed(outcome);

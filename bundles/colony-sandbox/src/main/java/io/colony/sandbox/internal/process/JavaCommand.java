@@ -36,6 +36,10 @@ final class JavaCommand {
         command.add("-Xshare:auto");
         command.add("-XX:+DisableAttachMechanism");
         command.add("-XX:-UsePerfData");
+        // stdout carries the protocol: the JVM's own messages (an OutOfMemoryError's end, warnings) go to stderr
+        command.add("-XX:+DisplayVMOutputToStderr");
+        command.add("-Xlog:disable");
+        command.add("-Xlog:all=warning:stderr");
         command.add("-XX:ErrorFile=" + directory.path().resolve("hs_err_pid%p.log"));
         command.add("-Djava.io.tmpdir=" + directory.tmp());
         command.add("-Dfile.encoding=UTF-8");

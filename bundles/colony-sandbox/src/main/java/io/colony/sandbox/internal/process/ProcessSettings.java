@@ -59,6 +59,11 @@ public record ProcessSettings(int maxChildren, int warmChildren, Duration startT
                 prepareMemoryBytes, workDirectory, stderrLines);
     }
 
+    public ProcessSettings withPrepareMemoryBytes(long bytes) {
+        return new ProcessSettings(maxChildren, warmChildren, startTimeout, stopGrace, activeProcessors, stackBytes, metaspaceBytes, prepareTime,
+                bytes, workDirectory, stderrLines);
+    }
+
     private static void requireAtLeast(long value, long least, String name) {
         if (value < least) {
             throw new IllegalArgumentException(name + ": at least " + least + ", was " + value);

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Child to parent: why the run or the preparation ended without a result.
+ * Child to parent: why the run or the compilation ended without a result.
  *
  * @param limit the limit that was exceeded, present exactly when the kind is {@link Kind#LIMIT}
  * @param message for the user: what went wrong and why

@@ -4,6 +4,7 @@ import io.colony.api.plugin.Payload;
 import io.colony.api.source.Isolation;
 import io.colony.api.source.SandboxPolicy;
 import io.colony.api.source.SourceCode;
+import io.colony.sandbox.internal.compile.CompiledClasses;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +75,32 @@ final class Fields {
         } catch (IllegalArgumentException e) {
             throw in.malformed("source", e.getMessage());
         }
+    }
+
+    /** The most bytes that {@link #writeClasses} writes for classes of {@link Protocol#MAX_PROGRAM_BYTES}. */
+    static final int MAX_CLASSES_BYTES = Protocol.MAX_PROGRAM_BYTES + Protocol.MAX_CLASSES * (8 + 3 * Protocol.MAX_NAME) + 4;
+
+    static void writeClasses(BodyWriter out, CompiledClasses classes) {
+        out.writeInt(classes.size());
+        classes.forEach((name, bytes) -> out.writeString(name).writeBytes(bytes));
+    }
+
+    static CompiledClasses readClasses(BodyReader in) throws ProtocolException {
+        int count = in.readCount("classes", Protocol.MAX_CLASSES);
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            String name = in.readString("classes.name", Protocol.MAX_NAME);
+            byte[] bytes = in.readBytes("classes.bytes", Protocol.MAX_PROGRAM_BYTES);
+            total += bytes.length;
+            if (total > Protocol.MAX_PROGRAM_BYTES) {
+                throw in.malformed("classes", "more than " + Protocol.MAX_PROGRAM_BYTES + " bytes of classes");
+            }
+            if (classes.put(name, bytes) != null) {
+                throw in.malformed("classes.name", "the class " + name + " comes twice");
+            }
+        }
+        return new CompiledClasses(classes);
     }
 
     static void writeStrings(BodyWriter out, List<String> strings) {

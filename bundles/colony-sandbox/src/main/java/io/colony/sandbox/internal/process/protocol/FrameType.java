@@ -4,8 +4,8 @@ package io.colony.sandbox.internal.process.protocol;
 public enum FrameType {
     /** parent: run a prepared program on one input */
     RUN_REQUEST(1),
-    /** parent: compile, verify and instrument source */
-    PREPARE_REQUEST(2),
+    /** parent: compile source */
+    COMPILE_REQUEST(2),
     /** parent: stop the running program */
     CANCEL(3),
 
@@ -17,14 +17,12 @@ public enum FrameType {
     CANCEL_ACK(18),
     /** child: the program's result; the last frame of a run */
     RESULT(19),
-    /** child: the run or the preparation failed; the last frame */
+    /** child: the run or the compilation failed; the last frame */
     FAILURE(20),
-    /** child: the prepared program; the last frame of a preparation */
-    PREPARED(21),
-    /** child: the source does not compile; the last frame of a preparation */
-    COMPILATION_FAILED(22),
-    /** child: the compiled source was refused by the verifier; the last frame of a preparation */
-    VERIFICATION_FAILED(23);
+    /** child: the compiled classes; the last frame of a compilation */
+    COMPILED(21),
+    /** child: the source does not compile; the last frame of a compilation */
+    COMPILATION_FAILED(22);
 
     private final int code;
 
@@ -38,7 +36,7 @@ public enum FrameType {
 
     /** Whether the child sends nothing after a frame of this type. */
     public boolean isFinal() {
-        return this == RESULT || this == FAILURE || this == PREPARED || this == COMPILATION_FAILED || this == VERIFICATION_FAILED;
+        return this == RESULT || this == FAILURE || this == COMPILED || this == COMPILATION_FAILED;
     }
 
     /** @throws ProtocolException when no type has that code */

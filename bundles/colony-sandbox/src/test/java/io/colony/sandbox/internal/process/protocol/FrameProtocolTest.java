@@ -11,7 +11,7 @@ import io.colony.api.source.Isolation;
 import io.colony.api.source.LimitExceededException.Limit;
 import io.colony.api.source.SandboxPolicy;
 import io.colony.api.source.SourceCode;
-import io.colony.api.source.Violation;
+import io.colony.sandbox.internal.compile.CompiledClasses;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -155,20 +155,34 @@ class FrameProtocolTest {
     }
 
     @Test
-    void aPrepareRequestCarriesSourceAndAllowlist() throws ProtocolException {
+    void aCompileRequestCarriesTheSource() throws ProtocolException {
         SourceCode source = new SourceCode(Map.of("demo/A.java", "package demo; class A {}", "demo/B.java", "package demo; public class B {}"),
                 "demo.B");
-        PrepareRequest request = new PrepareRequest(source, List.of("java.util.BitSet", "java.lang.System#nanoTime"));
-        assertEquals(request, PrepareRequest.from(request.toFrame()));
+        CompileRequest request = new CompileRequest(source, Duration.ofSeconds(30));
+        assertEquals(request, CompileRequest.from(request.toFrame()));
     }
 
     @Test
-    void diagnosticsAndViolationsSurviveTheTrip() throws ProtocolException {
+    void compiledClassesSurviveTheTrip() throws ProtocolException {
+        CompiledClasses classes = new CompiledClasses(Map.of("demo.A", new byte[] { 1, 2 }, "demo.A$1", new byte[] { 3 }));
+        CompiledClasses read = Compiled.from(new Compiled(classes).toFrame()).classes();
+        assertEquals(classes.names(), read.names());
+        assertArrayEquals(new byte[] { 1, 2 }, read.bytes("demo.A"));
+        assertArrayEquals(new byte[] { 3 }, read.bytes("demo.A$1"));
+    }
+
+    @Test
+    void aClassSentTwiceIsRefused() {
+        BodyWriter body = new BodyWriter().writeInt(2).writeString("demo.A").writeBytes(new byte[1]).writeString("demo.A").writeBytes(new byte[1]);
+        ProtocolException e = assertThrows(ProtocolException.class, () -> Compiled.from(new Frame(FrameType.COMPILED, body.toByteArray())));
+        assertTrue(e.getMessage().contains("demo.A comes twice"), e.getMessage());
+    }
+
+    @Test
+    void diagnosticsSurviveTheTrip() throws ProtocolException {
         CompilationFailed compilation = new CompilationFailed(List.of(new Diagnostic("ERROR", "demo/A.java", 3, 7, "';' expected"),
                 new Diagnostic("WARNING", "", 0, 0, "note")));
         assertEquals(compilation, CompilationFailed.from(compilation.toFrame()));
-        VerificationFailed verification = new VerificationFailed(List.of(new Violation("demo.A", "run()V", "java.io.File", "never allowed")));
-        assertEquals(verification, VerificationFailed.from(verification.toFrame()));
     }
 
     @Test
