@@ -42,7 +42,7 @@ final class Conversation {
      * @param grace how long a child has to stop by itself after a limit passed, or after it was cancelled
      * @param limits names the limits in messages
      */
-    record Watch(Duration wallTime, Optional<Duration> cpuTime, Duration grace, LimitMessages limits) {
+    record Watch(Duration wallTime, Optional<Duration> cpuTime, Duration grace, WatchMessages limits) {
     }
 
     private final Child child;

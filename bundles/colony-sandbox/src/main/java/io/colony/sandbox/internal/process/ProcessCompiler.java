@@ -12,6 +12,7 @@ import io.colony.sandbox.internal.process.protocol.FrameLimits;
 import io.colony.sandbox.internal.process.protocol.FrameType;
 import io.colony.sandbox.internal.process.protocol.Protocol;
 import io.colony.sandbox.internal.process.protocol.ProtocolException;
+import io.colony.sandbox.internal.runtime.LimitMessages;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -111,21 +112,21 @@ final class ProcessCompiler {
         }
     }
 
-    private static final LimitMessages MESSAGES = new LimitMessages() {
+    private static final WatchMessages MESSAGES = new WatchMessages() {
         @Override
         public String wallTime(Duration limit) {
-            return "the source did not compile within " + Durations.text(limit)
+            return "the source did not compile within " + LimitMessages.duration(limit)
                     + " (process.prepareTime in the sandbox configuration); its child JVM was stopped";
         }
 
         @Override
         public String cpuTime(Duration limit) {
-            return "compiling the source used more than " + Durations.text(limit) + " of CPU time; its child JVM was stopped";
+            return "compiling the source used more than " + LimitMessages.duration(limit) + " of CPU time; its child JVM was stopped";
         }
 
         @Override
         public String heap(long bytes) {
-            return "compiling the source needed more than the " + Durations.bytes(bytes)
+            return "compiling the source needed more than the " + LimitMessages.bytes(bytes)
                     + " of heap of its child JVM (process.prepareMemoryBytes in the sandbox configuration)";
         }
     };

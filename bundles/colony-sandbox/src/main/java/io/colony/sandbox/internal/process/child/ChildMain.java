@@ -6,6 +6,7 @@ import io.colony.sandbox.internal.process.protocol.FrameReader;
 import io.colony.sandbox.internal.process.protocol.FrameType;
 import io.colony.sandbox.internal.process.protocol.FrameWriter;
 import io.colony.sandbox.internal.process.protocol.ProtocolException;
+import io.colony.sandbox.internal.process.protocol.RunRequest;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -43,6 +44,8 @@ public final class ChildMain {
         switch (type) {
             case COMPILE_REQUEST:
                 return CompileRequest.MAX_BYTES;
+            case RUN_REQUEST:
+                return RunRequest.MAX_BYTES;
             case CANCEL:
                 return 0;
             default:
@@ -62,6 +65,9 @@ public final class ChildMain {
             switch (frame.type()) {
                 case COMPILE_REQUEST:
                     out.write(ChildCompilation.answer(CompileRequest.from(frame), in, out));
+                    break;
+                case RUN_REQUEST:
+                    out.write(ChildRun.answer(RunRequest.from(frame), in, out));
                     break;
                 default:
                     throw new ProtocolException("a " + frame.type() + " frame is not a request");

@@ -3,7 +3,7 @@ package io.colony.sandbox.internal.process;
 import java.time.Duration;
 
 /** The messages of the limits a conversation watches, naming the setting an operator can change. */
-interface LimitMessages {
+interface WatchMessages {
 
     String wallTime(Duration limit);
 
