@@ -40,6 +40,7 @@ final class ProcessCompiler {
     private final ProcessSettings settings;
     private final ChildLauncher launcher;
     private final ChildSlots slots;
+    private final WorkingChildren working = new WorkingChildren();
 
     ProcessCompiler(ProcessSettings settings, ChildLauncher launcher, ChildSlots slots) {
         this.settings = settings;
@@ -49,6 +50,9 @@ final class ProcessCompiler {
 
     /** @throws CompilationException with javac's diagnostics, or without a position when the child failed, took too long or ran out of heap */
     CompiledClasses compile(SourceCode source) throws CompilationException {
+        if (working.isClosed()) {
+            throw new CompilationException("the source sandbox is shutting down");
+        }
         try {
             slots.acquire(settings.prepareTime(), "the compilation of " + source.entryClass());
         } catch (ChildSlots.Busy e) {
@@ -60,6 +64,9 @@ final class ProcessCompiler {
         Child child = null;
         try {
             child = launcher.launch(settings.prepareMemoryBytes());
+            if (!working.add(child)) {
+                throw new CompilationException("the source sandbox is shutting down");
+            }
             child.expect(ANSWERS);
             sendOrLetTheConversationTell(child, new CompileRequest(source, settings.prepareTime()).toFrame());
             Conversation.Watch watch = new Conversation.Watch(settings.prepareTime(), Optional.empty(), settings.stopGrace(), MESSAGES);
@@ -73,9 +80,15 @@ final class ProcessCompiler {
             Thread.currentThread().interrupt();
             throw new CompilationException("the compilation was interrupted while its child JVM started");
         } finally {
+            working.remove(child);
             ChildCleanup.close(child);
             slots.release();
         }
+    }
+
+    /** Kills the children compiling now and refuses further compilations. */
+    void close() {
+        working.close();
     }
 
     private static CompiledClasses answer(Outcome outcome) throws CompilationException {

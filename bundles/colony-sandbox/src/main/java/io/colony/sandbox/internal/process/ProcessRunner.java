@@ -28,6 +28,7 @@ public final class ProcessRunner implements ProgramRunner {
     private final ProcessSettings settings;
     private final WarmChildren children;
     private final ChildSlots slots;
+    private final WorkingChildren working = new WorkingChildren();
 
     ProcessRunner(ProcessSettings settings, WarmChildren children, ChildSlots slots) {
         this.settings = settings;
@@ -38,6 +39,9 @@ public final class ProcessRunner implements ProgramRunner {
     @Override
     public Payload run(PreparedProgram program, Payload input, TaskContext context, SandboxPolicy policy)
             throws PluginException, LimitExceededException, InterruptedException {
+        if (working.isClosed()) {
+            throw new PluginException("the source sandbox is shutting down; " + program.entryClass() + " was not run");
+        }
         try {
             slots.acquire(policy.wallTime(), "the source task " + context.taskId() + " (" + program.entryClass() + ")");
         } catch (ChildSlots.Busy e) {
@@ -46,6 +50,9 @@ public final class ProcessRunner implements ProgramRunner {
         Child child = null;
         try {
             child = children.take(heapBytes(policy));
+            if (!working.add(child)) {
+                throw new PluginException("the source sandbox is shutting down; " + program.entryClass() + " was not run");
+            }
             child.expect(RunAnswer.limits(policy));
             ProcessCompiler.sendOrLetTheConversationTell(child, new RunRequest(context.taskId(), program, input, policy).toFrame());
             RunAnswer answer = new RunAnswer(program.entryClass(), context, policy);
@@ -54,9 +61,17 @@ public final class ProcessRunner implements ProgramRunner {
         } catch (IOException e) {
             throw new PluginException("the sandbox could not start a child JVM to run " + program.entryClass() + ": " + e.getMessage());
         } finally {
+            working.remove(child);
             ChildCleanup.close(child);
             slots.release();
         }
+    }
+
+    /** Kills the children running now (their runs fail) and the warm ones, and refuses further runs. */
+    @Override
+    public void close() {
+        working.close();
+        children.close();
     }
 
     static long heapBytes(SandboxPolicy policy) {

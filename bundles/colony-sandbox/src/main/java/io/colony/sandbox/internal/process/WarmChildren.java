@@ -32,14 +32,17 @@ final class WarmChildren implements AutoCloseable {
         this.refiller.allowCoreThreadTimeOut(true);
     }
 
-    /** A started child with that heap: a warm one if there is one, else one started now. */
+    /** A started child with that heap: a warm one if there is one, else one started now; then the pool is refilled in the background. */
     Child take(long heap) throws IOException, InterruptedException {
         Child child = takeReady(heap);
+        if (child == null) {
+            child = launcher.launch(heap);
+        }
         if (count > 0) {
             heapBytes = heap;
             refiller.execute(this::refill);
         }
-        return child != null ? child : launcher.launch(heap);
+        return child;
     }
 
     /** How many are ready now. */
