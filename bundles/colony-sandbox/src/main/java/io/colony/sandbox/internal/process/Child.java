@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,25 +36,18 @@ final class Child implements AutoCloseable {
     private final FrameWriter writer;
     private final StderrTail stderr;
     private final BlockingQueue<ChildEvent> events = new ArrayBlockingQueue<>(64);
+    private final Executor streams;
     private volatile FrameLimits limits = NOTHING;
     private volatile boolean closed;
 
-    Child(Process process, RunDirectory directory, long heapBytes, int stderrLines) {
+    /** @param streams runs the stream threads of the child: stderr, stdout, and the writing of its request */
+    Child(Process process, RunDirectory directory, long heapBytes, int stderrLines, Executor streams) {
         this.process = process;
+        this.streams = streams;
         this.directory = directory;
         this.heapBytes = heapBytes;
         this.writer = new FrameWriter(new BufferedOutputStream(process.getOutputStream()));
         this.stderr = new StderrTail(process.getErrorStream(), stderrLines, 1024);
-    }
-
-    /** What drains stderr; runs on a thread of the launcher's pool until the child ends. */
-    Runnable stderrDrain() {
-        return stderr;
-    }
-
-    /** What reads stdout into events; runs on a thread of the launcher's pool until the child ends. */
-    Runnable stdoutReader() {
-        return this::readStdout;
     }
 
     long pid() {
@@ -76,8 +71,29 @@ final class Child implements AutoCloseable {
         limits = frameLimits;
     }
 
-    void send(Frame frame) throws IOException {
-        writer.write(frame);
+    /**
+     * Writes a frame on a thread of the stream pool, so that the caller's wait stays bounded by its
+     * conversation even when a child does not read (killing the child ends the write). A write that
+     * fails needs no report: the child's stdout then ends as well, and the conversation says why.
+     */
+    void sendInBackground(Frame request) throws IOException {
+        try {
+            streams.execute(() -> {
+                try {
+                    writer.write(request);
+                } catch (IOException e) {
+                    // the child died or was killed; its conversation reports that
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new IOException("no thread is free to write to " + this, e);
+        }
+    }
+
+    /** Starts the threads that drain stderr and read stdout. */
+    void startReading() {
+        streams.execute(stderr);
+        streams.execute(this::readStdout);
     }
 
     /** The next event, or null when none came within the time. */

@@ -34,7 +34,7 @@ final class ChildLauncher implements AutoCloseable {
         this.settings = settings;
         this.classPath = classPath;
         this.command = new JavaCommand(settings);
-        int threads = 2 * (settings.maxChildren() + settings.warmChildren() + 1);
+        int threads = 3 * (settings.maxChildren() + settings.warmChildren() + 1);
         this.streams = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads), daemons());
         this.streams.allowCoreThreadTimeOut(true);
     }
@@ -55,10 +55,9 @@ final class ChildLauncher implements AutoCloseable {
             directory.close();
             throw new ChildStartException("a child JVM could not be started with " + command.java() + ": " + e.getMessage(), e);
         }
-        Child child = new Child(process, directory, heapBytes, settings.stderrLines());
+        Child child = new Child(process, directory, heapBytes, settings.stderrLines(), streams);
         try {
-            streams.execute(child.stderrDrain());
-            streams.execute(child.stdoutReader());
+            child.startReading();
             child.sendHello();
             awaitHello(child);
             return child;
@@ -92,7 +91,7 @@ final class ChildLauncher implements AutoCloseable {
     }
 
     private static String exitText(Child child) throws InterruptedException {
-        return child.awaitExit(Duration.ofSeconds(2)).stream().mapToObj(code -> " with exit code " + code).findFirst().orElse("");
+        return child.awaitExit(Duration.ofSeconds(2)).stream().mapToObj(code -> ": " + Conversation.describeExit(code)).findFirst().orElse("");
     }
 
     private static void closeQuietly(Child child) {

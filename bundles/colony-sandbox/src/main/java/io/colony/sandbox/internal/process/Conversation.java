@@ -111,7 +111,7 @@ final class Conversation {
     /** Tells the child to stop, gives it the grace period to answer, then kills it. */
     private Outcome cancel() {
         try {
-            child.send(Frame.empty(FrameType.CANCEL));
+            child.sendInBackground(Frame.empty(FrameType.CANCEL));
             long end = System.nanoTime() + watch.grace().toNanos();
             for (long left; (left = end - System.nanoTime()) > 0;) {
                 ChildEvent event = child.poll(Duration.ofNanos(left));

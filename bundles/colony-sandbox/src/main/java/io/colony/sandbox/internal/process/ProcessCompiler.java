@@ -68,14 +68,14 @@ final class ProcessCompiler {
                 throw new CompilationException("the source sandbox is shutting down");
             }
             child.expect(ANSWERS);
-            sendOrLetTheConversationTell(child, new CompileRequest(source, settings.prepareTime()).toFrame());
+            child.sendInBackground(new CompileRequest(source, settings.prepareTime()).toFrame());
             Conversation.Watch watch = new Conversation.Watch(settings.prepareTime(), Optional.empty(), settings.stopGrace(), MESSAGES);
             return answer(new Conversation(child, watch).await(frame -> new Outcome.Failed("it sent a " + frame.type() + " frame while compiling"),
                     () -> false));
         } catch (ChildStartException e) {
             throw new CompilationException("the sandbox could not start a child JVM to compile the source: " + e.getMessage());
         } catch (IOException e) {
-            throw new CompilationException("the sandbox could not start a child JVM to compile the source: " + e);
+            throw new CompilationException("the sandbox could not compile the source in a child JVM: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CompilationException("the compilation was interrupted while its child JVM started");
@@ -114,15 +114,6 @@ final class ProcessCompiler {
             throw new CompilationException("the compilation was interrupted; its child JVM was stopped");
         }
         throw new CompilationException("the child JVM that compiled the source failed: " + ((Outcome.Failed) outcome).message());
-    }
-
-    /** A child that died right after its hello cannot take the request; the conversation then says how it died. */
-    static void sendOrLetTheConversationTell(Child child, Frame request) {
-        try {
-            child.send(request);
-        } catch (IOException e) {
-            // its stdout ends too, and the conversation reports that with the exit code and stderr
-        }
     }
 
     private static final WatchMessages MESSAGES = new WatchMessages() {

@@ -54,12 +54,14 @@ public final class ProcessRunner implements ProgramRunner {
                 throw new PluginException("the source sandbox is shutting down; " + program.entryClass() + " was not run");
             }
             child.expect(RunAnswer.limits(policy));
-            ProcessCompiler.sendOrLetTheConversationTell(child, new RunRequest(context.taskId(), program, input, policy).toFrame());
+            child.sendInBackground(new RunRequest(context.taskId(), program, input, policy).toFrame());
             RunAnswer answer = new RunAnswer(program.entryClass(), context, policy);
             Conversation.Watch watch = new Conversation.Watch(policy.wallTime(), Optional.of(policy.cpuTime()), settings.stopGrace(), MESSAGES);
             return answer.result(new Conversation(child, watch).await(answer, context::isCancelled));
-        } catch (IOException e) {
+        } catch (ChildStartException e) {
             throw new PluginException("the sandbox could not start a child JVM to run " + program.entryClass() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new PluginException("the sandbox could not run " + program.entryClass() + " in a child JVM: " + e.getMessage());
         } finally {
             working.remove(child);
             ChildCleanup.close(child);

@@ -32,6 +32,8 @@ class ProcessRunnerTest {
 
     private static final Duration LONG = Duration.ofSeconds(30);
     private static final String ENDLESS = "        long n = 0; while (true) { n++; }";
+    /** Endless, after it told its progress: the test then knows that it runs. */
+    private static final String RUNS_ENDLESSLY = "        context.progress(0.5); long n = 0; while (true) { n++; }";
 
     @TempDir
     Path work;
@@ -103,26 +105,38 @@ class ProcessRunnerTest {
     }
 
     @Test
-    void theChildHasAnEmptyEnvironmentItsOwnHeapAndItsOwnDirectory() throws Exception {
+    void theChildHasAnEmptyEnvironmentNoSocketItsOwnHeapAndItsOwnDirectory() throws Exception {
         isolation();
+        TestContext context = new TestContext();
         CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> {
             try {
-                return run(plugin(ENDLESS), Payload.empty(), new TestContext(), policy(Duration.ofSeconds(3), LONG, 64L << 20, 1 << 20, 1 << 16));
+                return run(plugin(RUNS_ENDLESSLY), Payload.empty(), context, policy(Duration.ofSeconds(3), LONG, 64L << 20, 1 << 20, 1 << 16));
             } catch (Exception e) {
                 return e;
             }
         });
-        ProcessHandle child = awaitRunningChild();
+        ProcessHandle child = awaitRunning(context);
         byte[] environment = Files.readAllBytes(Path.of("/proc/" + child.pid() + "/environ"));
         String commandLine = new String(Files.readAllBytes(Path.of("/proc/" + child.pid() + "/cmdline")), StandardCharsets.UTF_8)
                 .replace('\0', ' ');
         Path directory = Files.readSymbolicLink(Path.of("/proc/" + child.pid() + "/cwd"));
+        List<String> sockets;
+        try (var descriptors = Files.list(Path.of("/proc/" + child.pid() + "/fd"))) {
+            sockets = descriptors.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (java.io.IOException e) {
+                    return "";
+                }
+            }).filter(target -> target.startsWith("socket:")).toList();
+        }
 
         assertEquals(0, environment.length, "environment: " + new String(environment, StandardCharsets.UTF_8));
         assertTrue(commandLine.contains("-Xmx65536k"), commandLine);
         assertTrue(commandLine.contains("-XX:+DisableAttachMechanism"), commandLine);
         assertTrue(commandLine.contains("-Djava.io.tmpdir=" + directory.resolve("tmp")), commandLine);
         assertEquals(work.toRealPath(), directory.getParent());
+        assertEquals(List.of(), sockets, "the child inherited no socket of the worker");
         assertTrue(run.get(10, TimeUnit.SECONDS) instanceof LimitExceededException);
         assertFalse(Files.exists(directory), "the child's directory is removed");
     }
@@ -213,14 +227,13 @@ class ProcessRunnerTest {
         TestContext context = new TestContext();
         CompletableFuture<Exception> run = CompletableFuture.supplyAsync(() -> {
             try {
-                run(plugin(ENDLESS), Payload.empty(), context, generous());
+                run(plugin(RUNS_ENDLESSLY), Payload.empty(), context, generous());
                 return null;
             } catch (Exception e) {
                 return e;
             }
         });
-        ProcessHandle child = awaitRunningChild();
-        Thread.sleep(300);
+        ProcessHandle child = awaitRunning(context);
         long cancelled = System.nanoTime();
         context.cancelled = true;
         Exception thrown = run.get(10, TimeUnit.SECONDS);
@@ -235,30 +248,31 @@ class ProcessRunnerTest {
     void interruptingTheCallerStopsTheChild() throws Exception {
         isolation();
         Thread caller = Thread.currentThread();
+        TestContext context = new TestContext();
         CompletableFuture.runAsync(() -> {
             try {
-                awaitRunningChild();
-                Thread.sleep(300);
+                awaitRunning(context);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
             caller.interrupt();
         });
-        assertThrows(InterruptedException.class, () -> run(plugin(ENDLESS), Payload.empty(), new TestContext(), generous()));
+        assertThrows(InterruptedException.class, () -> run(plugin(RUNS_ENDLESSLY), Payload.empty(), context, generous()));
         children.awaitAllGone(Duration.ofSeconds(2));
     }
 
     @Test
     void aChildThatDiesGivesAClearFailureWithItsExitCode() throws Exception {
         isolation();
+        TestContext context = new TestContext();
         CompletableFuture.runAsync(() -> {
             try {
-                awaitRunningChild().destroyForcibly();
+                awaitRunning(context).destroyForcibly();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        PluginException thrown = assertThrows(PluginException.class, () -> run(plugin(ENDLESS), Payload.empty(), new TestContext(), generous()));
+        PluginException thrown = assertThrows(PluginException.class, () -> run(plugin(RUNS_ENDLESSLY), Payload.empty(), context, generous()));
         assertEquals("the child JVM running demo.Main failed: it was killed (signal 9, SIGKILL), perhaps by the operating system for lack of memory",
                 thrown.getMessage());
     }
@@ -285,16 +299,17 @@ class ProcessRunnerTest {
     @Test
     void atMostMaxChildrenRunAtOnceAndAFurtherRunWaitsAtMostItsWallTime() throws Exception {
         isolation(ProcessSettings.defaults(work).withMaxChildren(1));
-        PreparedProgram endless = isolation.preparer().prepare(plugin(ENDLESS), List.of());
+        PreparedProgram endless = isolation.preparer().prepare(plugin(RUNS_ENDLESSLY), List.of());
+        TestContext context = new TestContext();
         CompletableFuture<Exception> first = CompletableFuture.supplyAsync(() -> {
             try {
-                isolation.runner().run(endless, Payload.empty(), new TestContext(), policy(Duration.ofSeconds(3), LONG, 64L << 20, 1 << 20, 1 << 16));
+                isolation.runner().run(endless, Payload.empty(), context, policy(Duration.ofSeconds(3), LONG, 64L << 20, 1 << 20, 1 << 16));
                 return null;
             } catch (Exception e) {
                 return e;
             }
         });
-        awaitRunningChild();
+        awaitRunning(context);
         PluginException refused = assertThrows(PluginException.class, () -> isolation.runner().run(endless, Payload.empty(), new TestContext(),
                 policy(Duration.ofMillis(500), LONG, 64L << 20, 1 << 20, 1 << 16)));
         assertTrue(refused.getMessage().startsWith("all 1 child JVMs of the sandbox are busy (process.children.max"), refused.getMessage());
@@ -326,17 +341,15 @@ class ProcessRunnerTest {
         }
     }
 
-    /** The child of a run once it has started (the first child of these tests compiles, and is gone by then). */
-    private ProcessHandle awaitRunningChild() throws InterruptedException {
+    /** The child of the run that reports progress to this context, once it has. */
+    private ProcessHandle awaitRunning(TestContext context) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<ProcessHandle> alive = children.started.stream().filter(ProcessHandle::isAlive).toList();
-            if (children.started.size() >= 2 && alive.size() == 1 && alive.get(0) == children.started.get(children.started.size() - 1)) {
-                Thread.sleep(200);
-                return alive.get(0);
+        while (context.progress.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the program did not start: " + children.started);
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("no child started to run: " + children.started);
+        return children.started.get(children.started.size() - 1);
     }
 }
