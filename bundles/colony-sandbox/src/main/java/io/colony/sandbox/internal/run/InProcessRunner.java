@@ -33,6 +33,8 @@ public final class InProcessRunner implements ProgramRunner {
     /** The stack of a run's thread: the JVM's usual default on 64-bit platforms. */
     public static final long STACK_BYTES = 1L << 20;
     private static final Duration POLL = Duration.ofMillis(10);
+    /** Parent loaders kept, one per allowlist: operators change theirs rarely. */
+    private static final int MAX_ALLOWLISTS = 16;
 
     private final ClassLoader api;
     private final BoundedThreads threads;
@@ -75,6 +77,9 @@ public final class InProcessRunner implements ProgramRunner {
     }
 
     private AllowlistClassLoader parent(List<String> extensions) {
+        if (parents.size() > MAX_ALLOWLISTS) {
+            parents.clear();
+        }
         return parents.computeIfAbsent(List.copyOf(extensions), key -> new AllowlistClassLoader(Allowlist.builtIn().extendedWith(key), api));
     }
 
@@ -99,27 +104,32 @@ public final class InProcessRunner implements ProgramRunner {
     /** Interrupts a stopped run and waits the grace period for it to end; past that, abandons it. */
     private RunOutcome stopped(BoundedThreads.Job<RunOutcome> job, StopReason reason) {
         job.thread().interrupt();
-        boolean ended = false;
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (!ended) {
-            try {
-                ended = job.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (ended) {
+        if (awaitUninterruptibly(job, grace)) {
             return RunOutcome.stopped(reason);
         }
         job.abandon();
         return RunOutcome.stopped(reason, "; the run's thread did not stop within " + LimitMessages.duration(grace)
                 + " (it is inside a JDK call that the sandbox cannot interrupt) and was abandoned; " + threads.abandoned()
                 + " abandoned in all");
+    }
+
+    /** Waits for the job to end; an interruption of the caller is kept for later, not lost. */
+    private static boolean awaitUninterruptibly(BoundedThreads.Job<RunOutcome> job, Duration wait) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (true) {
+                try {
+                    return job.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static RunOutcome outcome(BoundedThreads.Job<RunOutcome> job) {

@@ -91,7 +91,7 @@ public final class ProgramExecution {
             return RunOutcome.cancelled("the task was cancelled");
         }
         if (cause instanceof PluginException && origin.equals(program.entryClass())) {
-            String message = cause.getMessage();
+            String message = ThrowableText.message(cause);
             return RunOutcome.failed(new PluginException(message == null ? program.entryClass() + " failed without a message" : message));
         }
         if (cause instanceof LinkageError && !isSourceClass(cause.getClass().getName())) {

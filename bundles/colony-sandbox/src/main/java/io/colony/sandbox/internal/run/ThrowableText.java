@@ -41,11 +41,14 @@ final class ThrowableText {
     }
 
     private static String headline(Throwable thrown) {
-        String message = thrown.getMessage();
-        if (message != null && message.length() > MAX_MESSAGE) {
-            message = message.substring(0, MAX_MESSAGE) + "...";
-        }
+        String message = message(thrown);
         return thrown.getClass().getName() + (message == null ? "" : ": " + message);
+    }
+
+    /** The throwable's message, cut after a few kilobytes; null when it has none. */
+    static String message(Throwable thrown) {
+        String message = thrown.getMessage();
+        return message != null && message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
     }
 
     /**
