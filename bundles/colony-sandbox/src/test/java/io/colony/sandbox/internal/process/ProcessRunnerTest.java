@@ -312,7 +312,7 @@ class ProcessRunnerTest {
         awaitRunning(context);
         PluginException refused = assertThrows(PluginException.class, () -> isolation.runner().run(endless, Payload.empty(), new TestContext(),
                 policy(Duration.ofMillis(500), LONG, 64L << 20, 1 << 20, 1 << 16)));
-        assertTrue(refused.getMessage().startsWith("all 1 child JVMs of the sandbox are busy (process.children.max"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("all 1 child JVMs of the sandbox are busy (process.children.max in etc/io.colony.sandbox.cfg)"), refused.getMessage());
         assertTrue(first.get(10, TimeUnit.SECONDS) instanceof LimitExceededException);
     }
 
