@@ -5,7 +5,7 @@ import io.colony.api.plugin.Plugin;
 import io.colony.api.plugin.PluginException;
 import io.colony.api.plugin.TaskContext;
 
-/** Reports progress in an endless loop. */
+/** Reports progress in an endless loop (what the context allocates for it counts against the run's memory). */
 public class ReportsProgressForever implements Plugin {
 
     @Override

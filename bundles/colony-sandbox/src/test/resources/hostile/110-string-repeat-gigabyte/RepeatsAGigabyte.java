@@ -5,7 +5,7 @@ import io.colony.api.plugin.Plugin;
 import io.colony.api.plugin.PluginException;
 import io.colony.api.plugin.TaskContext;
 
-/** One JDK call allocates 1 GiB and the program returns right after it, before any guard call could notice. */
+/** One JDK call allocates 1 GiB and the program returns right after it, before any guard call could notice (in process, which limit notices first depends on how long the JVM takes to allocate). */
 public class RepeatsAGigabyte implements Plugin {
 
     @Override
