@@ -1,0 +1,32 @@
+package io.colony.sandbox.corpus;
+
+import io.colony.api.plugin.JsonCodec;
+import io.colony.api.plugin.Payload;
+import io.colony.api.plugin.PluginException;
+
+/** The tests' {@link JsonCodec}: {@link Json} behind the plugin API; decodes into maps, lists, strings, numbers, booleans. */
+final class SimpleJsonCodec implements JsonCodec {
+
+    @Override
+    public <T> T decode(Payload payload, Class<T> type) throws PluginException {
+        Object value;
+        try {
+            value = Json.parse(payload.asText());
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new PluginException("the payload is not JSON: " + e.getMessage());
+        }
+        if (value != null && !type.isInstance(value)) {
+            throw new PluginException("the JSON is a " + value.getClass().getSimpleName() + ", not a " + type.getName());
+        }
+        return type.cast(value);
+    }
+
+    @Override
+    public Payload encode(Object value) throws PluginException {
+        try {
+            return Payload.json(Json.write(value));
+        } catch (IllegalArgumentException e) {
+            throw new PluginException(e.getMessage());
+        }
+    }
+}
