@@ -5,7 +5,7 @@ import io.colony.api.plugin.Plugin;
 import io.colony.api.plugin.PluginException;
 import io.colony.api.plugin.TaskContext;
 
-/** A StringBuilder appended to itself until the heap is gone. */
+/** A StringBuilder appended to itself until the heap is gone (the last appends copy a gigabyte inside the JDK, where no guard runs). */
 public class DoublesAStringBuilder implements Plugin {
 
     @Override

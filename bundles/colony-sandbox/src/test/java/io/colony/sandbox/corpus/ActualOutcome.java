@@ -14,7 +14,7 @@ import java.util.List;
  * What the sandbox did with a program.
  *
  * @param stage where it was stopped
- * @param detail the limit ({@code WALL_TIME}), {@code PluginException}, or for {@link Stage#RAN} the result's text
+ * @param detail the limit ({@code WALL_TIME}), {@code PluginException}, {@code Cancelled}, or for {@link Stage#RAN} the result's text
  * @param message the message a user would read
  * @param parts the pieces of the reason to search (each violation, each diagnostic), the message among them
  * @param programClasses classes the program defined that reached the caller in the thrown exception, its causes or
@@ -55,6 +55,10 @@ record ActualOutcome(Stage stage, String detail, String message, List<String> pa
 
     static ActualOutcome of(PluginException e) {
         return failedRun(e, "PluginException");
+    }
+
+    static ActualOutcome cancelled(InterruptedException e) {
+        return failedRun(e, "Cancelled");
     }
 
     /** The program's own classes are found before anything of them is called: their methods would run here. */

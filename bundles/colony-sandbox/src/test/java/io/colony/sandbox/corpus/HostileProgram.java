@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * One program of the hostile corpus: a directory {@code hostile/<NN-name>/} with the program's {@code .java} files
  * and {@code expect.properties}: its first line a comment saying what the program tries, then {@code entry} (the
  * entry class), {@code outcome} (the acceptable {@link ExpectedOutcome}s, separated by {@code ||}), and optionally
- * {@code marker} (a file the program would create: it must not exist afterwards), {@code pad.bytes} (a comment
+ * {@code marker} (a file the program would create: it must not exist afterwards), {@code cancel.afterMillis} (the task
+ * is cancelled that long after the run starts), {@code pad.bytes} (a comment
  * of that many bytes added to the source) and {@code policy.*} (wallTime and cpuTime as ISO durations, memoryBytes,
  * resultBytes, logBytes, allowlist: the operator's entries, comma-separated) replacing the test's policy.
  */
@@ -121,6 +122,11 @@ record HostileProgram(String name, String description, Map<String, String> files
     /** A file the program would create if it ran: it must not exist after the sandbox had it. */
     Optional<Path> marker() {
         return Optional.ofNullable(properties.getProperty("marker")).map(String::trim).map(Path::of);
+    }
+
+    /** How long after the start of the run the test cancels the task, if it does. */
+    Optional<Duration> cancelAfter() {
+        return Optional.ofNullable(properties.getProperty("cancel.afterMillis")).map(String::trim).map(Long::parseLong).map(Duration::ofMillis);
     }
 
     boolean accepts(ActualOutcome actual) {

@@ -18,9 +18,8 @@ final class Trial {
     private Trial() {
     }
 
-    /** Anything else the sandbox throws (it should not) propagates. */
-    static ActualOutcome attempt(SourceSandbox sandbox, Supplier<SourceCode> source, Payload input, TaskContext context, SandboxPolicy policy)
-            throws InterruptedException {
+    /** A cancelled run ends as {@code run/Cancelled}; anything else the sandbox throws (it should not) propagates. */
+    static ActualOutcome attempt(SourceSandbox sandbox, Supplier<SourceCode> source, Payload input, TaskContext context, SandboxPolicy policy) {
         SourceCode code;
         try {
             code = source.get();
@@ -41,6 +40,8 @@ final class Trial {
             return ActualOutcome.of(e);
         } catch (PluginException e) {
             return ActualOutcome.of(e);
+        } catch (InterruptedException e) {
+            return ActualOutcome.cancelled(e);
         }
     }
 }
