@@ -1,6 +1,7 @@
 package io.colony.sandbox.internal;
 
 import io.colony.api.config.ConfigurationValues;
+import io.colony.sandbox.internal.runtime.LimitMessages;
 import java.time.Duration;
 import java.util.Map;
 
@@ -26,12 +27,12 @@ public record SandboxSettings(int cacheEntries, Duration compileTimeLimit, int c
     /** @throws io.colony.api.config.InvalidConfigurationException naming the key, the value and the reason */
     public static SandboxSettings read(Map<String, ?> properties) {
         ConfigurationValues values = ConfigurationValues.of(SandboxConfiguration.PID, properties);
-        int threads = values.integer("inprocess.threads", 0, 0, 4096);
+        int threads = values.integer(LimitMessages.IN_PROCESS_THREADS_KEY, 0, 0, 4096);
         return new SandboxSettings(
-                values.integer("cache.entries", DEFAULT_CACHE_ENTRIES, 1, 100_000),
-                Duration.ofSeconds(values.integer("compile.seconds", DEFAULT_COMPILE_SECONDS, 1, 3600)),
-                values.integer("compile.threads", DEFAULT_COMPILE_THREADS, 1, 64),
+                values.integer(LimitMessages.CACHE_ENTRIES_KEY, DEFAULT_CACHE_ENTRIES, 1, 100_000),
+                Duration.ofSeconds(values.integer(LimitMessages.COMPILE_SECONDS_KEY, DEFAULT_COMPILE_SECONDS, 1, 3600)),
+                values.integer(LimitMessages.COMPILE_THREADS_KEY, DEFAULT_COMPILE_THREADS, 1, 64),
                 threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
-                values.integer("abandoned.max", DEFAULT_ABANDONED_MAX, 1, 1000));
+                values.integer(LimitMessages.ABANDONED_MAX_KEY, DEFAULT_ABANDONED_MAX, 1, 1000));
     }
 }

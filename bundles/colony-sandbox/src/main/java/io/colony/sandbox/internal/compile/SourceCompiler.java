@@ -6,6 +6,7 @@ import com.sun.source.util.TaskListener;
 import io.colony.api.source.CompilationException;
 import io.colony.api.source.Diagnostic;
 import io.colony.api.source.SourceCode;
+import io.colony.sandbox.internal.runtime.LimitMessages;
 import io.colony.sandbox.internal.threads.BoundedThreads;
 import io.colony.sandbox.internal.threads.BusyException;
 import java.io.IOException;
@@ -85,7 +86,8 @@ public final class SourceCompiler {
         try {
             job = threads.start(() -> run(source, abort));
         } catch (BusyException e) {
-            throw new CompilationException(e.getMessage());
+            throw new CompilationException(e.getMessage() + LimitMessages.sandboxSetting(
+                    e.busyCause() == BusyException.Cause.TOO_MANY_ABANDONED ? LimitMessages.ABANDONED_MAX_KEY : LimitMessages.COMPILE_THREADS_KEY));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CompilationException("the compilation was interrupted before it started");
@@ -94,8 +96,8 @@ public final class SourceCompiler {
             if (!job.await(timeLimit)) {
                 abort.set(true);
                 job.abandon();
-                throw new CompilationException("the source did not compile within " + seconds(timeLimit)
-                        + " (the sandbox's compile time limit); javac was told to stop");
+                throw new CompilationException("the source did not compile within " + seconds(timeLimit) + ", the sandbox's compile time limit"
+                        + LimitMessages.sandboxSetting(LimitMessages.COMPILE_SECONDS_KEY) + "; javac was told to stop");
             }
         } catch (InterruptedException e) {
             abort.set(true);

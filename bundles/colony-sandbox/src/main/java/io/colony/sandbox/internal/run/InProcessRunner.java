@@ -25,14 +25,17 @@ import java.util.concurrent.ExecutionException;
  * Runs programs in this JVM, each run on a fresh {@link SandboxThread} with a fresh class loader, at most
  * {@code parallelism} at once. The caller's thread is the run's watchdog: it stops the run past its wall time,
  * CPU time or memory (the guards stop it too, as soon as they tick), when the task is cancelled, or when the
- * caller is interrupted; a stopped run is interrupted, and if it does not end within the grace period (stuck in
- * a JDK call where no guard ticks), it is abandoned. While too many are, new runs are refused.
+ * caller is interrupted; a stopped run that does not end at its next guard is interrupted, and if it does not end
+ * within the grace period (stuck in a JDK call where no guard ticks), it is abandoned. While too many are, new
+ * runs are refused.
  */
 public final class InProcessRunner implements ProgramRunner {
 
     /** The stack of a run's thread: the JVM's usual default on 64-bit platforms. */
     public static final long STACK_BYTES = 1L << 20;
     private static final Duration POLL = Duration.ofMillis(10);
+    /** Parent loaders kept, one per allowlist: operators change theirs rarely. */
+    private static final int MAX_ALLOWLISTS = 16;
 
     private final ClassLoader api;
     private final BoundedThreads threads;
@@ -63,8 +66,10 @@ public final class InProcessRunner implements ProgramRunner {
         try {
             job = threads.start(() -> execution.execute(input, limited, budget, policy.resultBytes()));
         } catch (BusyException e) {
-            throw new PluginException(e.getMessage() + "; to isolate each run in a child JVM instead, set "
-                    + LimitMessages.ISOLATION_KEY + " = process in etc/io.colony.trust.cfg");
+            boolean stuck = e.busyCause() == BusyException.Cause.TOO_MANY_ABANDONED;
+            throw new PluginException(e.getMessage() + LimitMessages.sandboxSetting(stuck ? LimitMessages.ABANDONED_MAX_KEY
+                    : LimitMessages.IN_PROCESS_THREADS_KEY) + (stuck ? "; to isolate each run in a child JVM instead, set "
+                    + LimitMessages.ISOLATION_KEY + " = process in etc/io.colony.trust.cfg" : ""));
         }
         running.add(budget);
         try {
@@ -75,6 +80,9 @@ public final class InProcessRunner implements ProgramRunner {
     }
 
     private AllowlistClassLoader parent(List<String> extensions) {
+        if (parents.size() > MAX_ALLOWLISTS) {
+            parents.clear();
+        }
         return parents.computeIfAbsent(List.copyOf(extensions), key -> new AllowlistClassLoader(Allowlist.builtIn().extendedWith(key), api));
     }
 
@@ -96,30 +104,42 @@ public final class InProcessRunner implements ProgramRunner {
         return outcome(job);
     }
 
-    /** Interrupts a stopped run and waits the grace period for it to end; past that, abandons it. */
+    /**
+     * Waits the grace period for a stopped run to end; past that, abandons it. Its next guard ends it, so it is
+     * interrupted only if it has not ended after a quarter of the grace (blocked in a call that an interrupt
+     * wakes): an interrupt could disturb the worker's own code it may be in (the task's logger).
+     */
     private RunOutcome stopped(BoundedThreads.Job<RunOutcome> job, StopReason reason) {
+        if (awaitUninterruptibly(job, grace.dividedBy(4))) {
+            return RunOutcome.stopped(reason);
+        }
         job.thread().interrupt();
-        boolean ended = false;
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (!ended) {
-            try {
-                ended = job.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (ended) {
+        if (awaitUninterruptibly(job, grace.minus(grace.dividedBy(4)))) {
             return RunOutcome.stopped(reason);
         }
         job.abandon();
         return RunOutcome.stopped(reason, "; the run's thread did not stop within " + LimitMessages.duration(grace)
                 + " (it is inside a JDK call that the sandbox cannot interrupt) and was abandoned; " + threads.abandoned()
                 + " abandoned in all");
+    }
+
+    /** Waits for the job to end; an interruption of the caller is kept for later, not lost. */
+    private static boolean awaitUninterruptibly(BoundedThreads.Job<RunOutcome> job, Duration wait) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (true) {
+                try {
+                    return job.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static RunOutcome outcome(BoundedThreads.Job<RunOutcome> job) {

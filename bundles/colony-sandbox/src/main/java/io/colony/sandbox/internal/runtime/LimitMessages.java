@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * What the user reads when a run goes past a limit: the limit's value and the trust policy key
- * ({@code etc/io.colony.trust.cfg}) that sets it.
+ * What the user reads when a run goes past a limit or the sandbox refuses work: the limit's value and the key
+ * that sets it, in the trust policy ({@code etc/io.colony.trust.cfg}) or the sandbox's own configuration
+ * ({@code etc/io.colony.sandbox.cfg}).
  */
 public final class LimitMessages {
 
@@ -16,6 +17,18 @@ public final class LimitMessages {
     public static final String LOG_BYTES_KEY = "source.log.bytes";
     public static final String ISOLATION_KEY = "source.isolation";
     private static final String CONFIG = " in etc/io.colony.trust.cfg";
+
+    public static final String CACHE_ENTRIES_KEY = "cache.entries";
+    public static final String COMPILE_SECONDS_KEY = "compile.seconds";
+    public static final String COMPILE_THREADS_KEY = "compile.threads";
+    public static final String IN_PROCESS_THREADS_KEY = "inprocess.threads";
+    public static final String ABANDONED_MAX_KEY = "abandoned.max";
+    private static final String SANDBOX_CONFIG = " in etc/io.colony.sandbox.cfg";
+
+    /** {@code (compile.threads in etc/io.colony.sandbox.cfg)} */
+    public static String sandboxSetting(String key) {
+        return " (" + key + SANDBOX_CONFIG + ")";
+    }
 
     private LimitMessages() {
     }

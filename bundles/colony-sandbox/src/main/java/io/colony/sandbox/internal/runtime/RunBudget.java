@@ -24,7 +24,8 @@ public final class RunBudget {
     int countdown = TICKS_PER_CHECK;
     private volatile StopReason stop;
     private volatile boolean started;
-    private volatile long startNanos;
+    /** When the run was created, then when it started on its thread. */
+    private volatile long startNanos = System.nanoTime();
     private volatile long cpuStart;
     private volatile long allocatedStart;
 
@@ -110,12 +111,12 @@ public final class RunBudget {
      * @return the reason it is stopped for (this check's or an earlier one), or null when it may go on
      */
     public StopReason watch(Thread thread) {
-        if (stop != null || !started) {
+        if (stop != null) {
             return stop;
         }
         if (System.nanoTime() - startNanos > wallTime.toNanos()) {
             stop(StopReason.limit(Limit.WALL_TIME, LimitMessages.wallTime(wallTime)));
-        } else {
+        } else if (started) {
             long cpu = ThreadMeters.cpuNanos(thread);
             long allocated = ThreadMeters.allocatedBytes(thread);
             if (cpu >= 0 && cpu - cpuStart > cpuTime.toNanos()) {
@@ -125,15 +126,6 @@ public final class RunBudget {
             }
         }
         return stop;
-    }
-
-    /** How long the wall-time limit leaves from now, or zero once it is over; before the start, the whole limit. */
-    public Duration wallTimeLeft() {
-        if (!started) {
-            return wallTime;
-        }
-        long left = wallTime.toNanos() - (System.nanoTime() - startNanos);
-        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
 
     public long memoryBytes() {

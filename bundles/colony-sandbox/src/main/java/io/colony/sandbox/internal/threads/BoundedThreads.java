@@ -58,16 +58,16 @@ public final class BoundedThreads {
      */
     public <T> Job<T> start(Callable<T> task) throws BusyException, InterruptedException {
         if (closed) {
-            throw new BusyException("the " + name + " is shut down");
+            throw new BusyException(BusyException.Cause.CLOSED, "the " + name + " is shut down");
         }
         int stuck = abandoned.get();
         if (stuck >= maxAbandoned) {
-            throw new BusyException("the " + name + " refuses new work: " + stuck + " earlier "
+            throw new BusyException(BusyException.Cause.TOO_MANY_ABANDONED, "the " + name + " refuses new work: " + stuck + " earlier "
                     + (stuck == 1 ? "task is" : "tasks are") + " still running past " + (stuck == 1 ? "its" : "their")
                     + " limit and could not be stopped (they end only when the call they are stuck in returns)");
         }
         if (!running.tryAcquire(admissionWait.toNanos(), TimeUnit.NANOSECONDS)) {
-            throw new BusyException("the " + name + " is busy: all " + parallelism + " places were taken for "
+            throw new BusyException(BusyException.Cause.ALL_PLACES_TAKEN, "the " + name + " is busy: all " + parallelism + " places were taken for "
                     + admissionWait.toMillis() + " ms");
         }
         Job<T> job = new Job<>(task);

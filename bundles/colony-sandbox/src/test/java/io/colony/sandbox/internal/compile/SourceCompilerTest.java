@@ -110,7 +110,8 @@ class SourceCompilerTest {
         SourceCompiler hurried = new SourceCompiler(TestApi.CLASS_FILES, Duration.ofMillis(1), threads);
         CompilationException thrown = assertThrows(CompilationException.class,
                 () -> hurried.compile(SourceCode.of("demo/Squares.java", SQUARES, "demo.Squares")));
-        assertTrue(thrown.getMessage().contains("did not compile within 1 ms"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("did not compile within 1 ms, the sandbox's compile time limit (compile.seconds in"
+                + " etc/io.colony.sandbox.cfg); javac was told to stop"), thrown.getMessage());
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (threads.abandoned() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);

@@ -44,9 +44,11 @@ class LimitsTest {
     }
 
     @Test
-    void anEndlessLoopStopsAtTheWallTimeLimit() {
+    void anEndlessLoopStopsAtTheWallTimeLimit() throws Exception {
+        PreparedProgram endless = SANDBOX.preparer.prepare(plugin("        while (true) { }"), List.of());
         long start = System.nanoTime();
-        LimitExceededException thrown = exceeded(plugin("        while (true) { }"), wallTime(Duration.ofMillis(300)));
+        LimitExceededException thrown = assertThrows(LimitExceededException.class,
+                () -> SANDBOX.runner.run(endless, Payload.empty(), new TestContext(), wallTime(Duration.ofMillis(300))));
         assertEquals(Limit.WALL_TIME, thrown.limit());
         assertEquals("the run took longer than its wall-time limit of 300 ms (source.wall.time in etc/io.colony.trust.cfg)", thrown.getMessage());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
@@ -84,10 +86,12 @@ class LimitsTest {
     }
 
     @Test
-    void aHugeArrayIsRefusedBeforeItIsAllocated() {
+    void aHugeArrayIsRefusedBeforeItIsAllocated() throws Exception {
+        PreparedProgram huge = SANDBOX.preparer.prepare(plugin("        long[] big = new long[1 << 30]; return Payload.text(\"\" + big.length);"),
+                List.of());
         long start = System.nanoTime();
-        LimitExceededException thrown = exceeded(plugin("        long[] big = new long[1 << 30]; return Payload.text(\"\" + big.length);"),
-                policy(LONG, LONG, MEMORY, 1 << 20, 1 << 16));
+        LimitExceededException thrown = assertThrows(LimitExceededException.class,
+                () -> SANDBOX.runner.run(huge, Payload.empty(), new TestContext(), policy(LONG, LONG, MEMORY, 1 << 20, 1 << 16)));
         assertEquals(Limit.MEMORY, thrown.limit());
         assertEquals("an array of 8 GiB would take the run past its memory limit of 64 MiB (source.memory in etc/io.colony.trust.cfg);"
                 + " it was not allocated", thrown.getMessage());
@@ -187,10 +191,11 @@ class LimitsTest {
     @Test
     void interruptingTheCallerStopsTheRun() throws Exception {
         AtomicReference<Thread> caller = new AtomicReference<>();
+        PreparedProgram endless = SANDBOX.preparer.prepare(plugin("        while (true) { }"), List.of());
         CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
             caller.set(Thread.currentThread());
             try {
-                SANDBOX.run(plugin("        while (true) { }"), "", generous());
+                SANDBOX.runner.run(endless, Payload.empty(), new TestContext(), generous());
                 return null;
             } catch (Exception e) {
                 return e;
@@ -220,7 +225,8 @@ class LimitsTest {
             PluginException refused = assertThrows(PluginException.class, () -> sandbox.run(quick, "", generous()));
             assertTrue(refused.getMessage().startsWith("the in-process source sandbox refuses new work: 1 earlier task is still running past its"
                     + " limit and could not be stopped"), refused.getMessage());
-            assertTrue(refused.getMessage().endsWith("set source.isolation = process in etc/io.colony.trust.cfg"), refused.getMessage());
+            assertTrue(refused.getMessage().endsWith("(abandoned.max in etc/io.colony.sandbox.cfg); to isolate each run in a child JVM"
+                    + " instead, set source.isolation = process in etc/io.colony.trust.cfg"), refused.getMessage());
 
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (sandbox.runner.abandoned() > 0 && System.nanoTime() < deadline) {

@@ -110,6 +110,23 @@ class ProgramsRunCorrectlyTest {
     }
 
     @Test
+    void theClassesOfFinishedRunsAreUnloaded() throws Exception {
+        var source = plugin("        Supplier<String> s = () -> \"x\" + input.size(); return Payload.text(s.get());", "    record Unused(int a) { }");
+        PreparedProgram program = SANDBOX.preparer.prepare(source, List.of());
+        java.lang.management.ClassLoadingMXBean classes = java.lang.management.ManagementFactory.getClassLoadingMXBean();
+        long unloadedBefore = classes.getUnloadedClassCount();
+        for (int i = 0; i < 50; i++) {
+            SANDBOX.runner.run(program, Payload.empty(), new TestContext(), generous());
+        }
+        for (int i = 0; i < 5 && classes.getUnloadedClassCount() - unloadedBefore < 50; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertTrue(classes.getUnloadedClassCount() - unloadedBefore >= 50,
+                "unloaded " + (classes.getUnloadedClassCount() - unloadedBefore) + " classes after 50 runs");
+    }
+
+    @Test
     void aProgramLogsAnExceptionWithItsStack() throws Exception {
         String body = String.join("\n",
                 "        try { Integer.parseInt(\"x\"); } catch (NumberFormatException e) {",
