@@ -14,15 +14,29 @@ import io.colony.sandbox.internal.verify.BytecodeVerifier;
 import java.time.Duration;
 import java.util.List;
 
-/** Prepares source in this JVM: compiles it with javac, verifies it against the allowlist, instruments it. */
+/**
+ * Prepares source in this JVM: compiles it with javac, verifies it against the allowlist, instruments it. The
+ * compile step may be given instead (process isolation runs javac in a child JVM; verification stays here).
+ */
 public final class InProcessPreparer implements ProgramPreparer {
 
-    private final SourceCompiler compiler;
+    /** Compiles source to class files. */
+    @FunctionalInterface
+    public interface Compilation {
+        CompiledClasses compile(SourceCode source) throws CompilationException;
+    }
+
+    private final Compilation compiler;
     private final Instrumenter instrumenter = new Instrumenter();
     private final Runnable onClose;
 
     /** @param onClose releases what the compiler uses (its threads) */
     public InProcessPreparer(SourceCompiler compiler, Runnable onClose) {
+        this((Compilation) compiler::compile, onClose);
+    }
+
+    /** @param onClose releases what the compilation uses */
+    public InProcessPreparer(Compilation compiler, Runnable onClose) {
         this.compiler = compiler;
         this.onClose = onClose;
     }
