@@ -1,0 +1,25 @@
+package hostile;
+
+import io.colony.api.plugin.Payload;
+import io.colony.api.plugin.Plugin;
+import io.colony.api.plugin.PluginException;
+import io.colony.api.plugin.TaskContext;
+
+/** Reads file:///etc/passwd through URI.toURL().openStream(). */
+public class OpensAUrl implements Plugin {
+
+    @Override
+    public Payload execute(Payload input, TaskContext context) throws PluginException, InterruptedException {
+        try {
+            return Payload.text(String.valueOf(attack(input, context)));
+        } catch (Exception e) {
+            throw new PluginException("the attack failed: " + e);
+        }
+    }
+
+    private static Object attack(Payload input, TaskContext context) throws Exception {
+        try (java.io.InputStream in = java.net.URI.create("file:///etc/passwd").toURL().openStream()) {
+            return in.read();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package hostile;
+
+import io.colony.api.plugin.Payload;
+import io.colony.api.plugin.Plugin;
+import io.colony.api.plugin.PluginException;
+import io.colony.api.plugin.TaskContext;
+
+/** Throwable.printStackTrace writes to the worker's System.err. */
+public class PrintsAStackTrace implements Plugin {
+
+    @Override
+    public Payload execute(Payload input, TaskContext context) throws PluginException, InterruptedException {
+        try {
+            return Payload.text(String.valueOf(attack(input, context)));
+        } catch (Exception e) {
+            throw new PluginException("the attack failed: " + e);
+        }
+    }
+
+    private static Object attack(Payload input, TaskContext context) throws Exception {
+        new IllegalStateException("noise").printStackTrace();
+        return "printed";
+    }
+}

@@ -1,0 +1,28 @@
+package hostile;
+
+import io.colony.api.plugin.Payload;
+import io.colony.api.plugin.Plugin;
+import io.colony.api.plugin.PluginException;
+import io.colony.api.plugin.TaskContext;
+
+/** Lists and invokes methods through getClass().getMethods(). */
+public class ListsMethods implements Plugin {
+
+    @Override
+    public Payload execute(Payload input, TaskContext context) throws PluginException, InterruptedException {
+        try {
+            return Payload.text(String.valueOf(attack(input, context)));
+        } catch (Exception e) {
+            throw new PluginException("the attack failed: " + e);
+        }
+    }
+
+    private static Object attack(Payload input, TaskContext context) throws Exception {
+        for (java.lang.reflect.Method method : "".getClass().getMethods()) {
+            if (method.getName().equals("length")) {
+                return method.invoke("abc");
+            }
+        }
+        return "none";
+    }
+}

@@ -1,0 +1,23 @@
+package hostile;
+
+import io.colony.api.plugin.Payload;
+import io.colony.api.plugin.Plugin;
+import io.colony.api.plugin.PluginException;
+import io.colony.api.plugin.TaskContext;
+
+/** Defines a class at run time through java.lang.reflect.Proxy. */
+public class MakesAProxy implements Plugin {
+
+    @Override
+    public Payload execute(Payload input, TaskContext context) throws PluginException, InterruptedException {
+        try {
+            return Payload.text(String.valueOf(attack(input, context)));
+        } catch (Exception e) {
+            throw new PluginException("the attack failed: " + e);
+        }
+    }
+
+    private static Object attack(Payload input, TaskContext context) throws Exception {
+        return java.lang.reflect.Proxy.newProxyInstance(null, new Class<?>[] {Runnable.class}, (proxy, method, arguments) -> null);
+    }
+}

@@ -1,0 +1,32 @@
+package hostile;
+
+import io.colony.api.plugin.Payload;
+import io.colony.api.plugin.Plugin;
+import io.colony.api.plugin.PluginException;
+import io.colony.api.plugin.TaskContext;
+
+/** An infinite loop whose finally block loops too. */
+public class LoopsInFinally implements Plugin {
+
+    @Override
+    public Payload execute(Payload input, TaskContext context) throws PluginException, InterruptedException {
+        try {
+            return Payload.text(String.valueOf(attack(input, context)));
+        } catch (Exception e) {
+            throw new PluginException("the attack failed: " + e);
+        }
+    }
+
+    private static Object attack(Payload input, TaskContext context) throws Exception {
+        long spins = 0;
+        try {
+            while (true) {
+                spins++;
+            }
+        } finally {
+            while (true) {
+                spins--;
+            }
+        }
+    }
+}

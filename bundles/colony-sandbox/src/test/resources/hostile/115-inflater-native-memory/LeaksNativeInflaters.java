@@ -1,0 +1,26 @@
+package hostile;
+
+import io.colony.api.plugin.Payload;
+import io.colony.api.plugin.Plugin;
+import io.colony.api.plugin.PluginException;
+import io.colony.api.plugin.TaskContext;
+
+/** java.util.zip.Inflater instances hold native zlib memory until they are cleaned. */
+public class LeaksNativeInflaters implements Plugin {
+
+    @Override
+    public Payload execute(Payload input, TaskContext context) throws PluginException, InterruptedException {
+        try {
+            return Payload.text(String.valueOf(attack(input, context)));
+        } catch (Exception e) {
+            throw new PluginException("the attack failed: " + e);
+        }
+    }
+
+    private static Object attack(Payload input, TaskContext context) throws Exception {
+        java.util.List<java.util.zip.Inflater> kept = new java.util.ArrayList<>();
+        while (true) {
+            kept.add(new java.util.zip.Inflater());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package hostile;
+
+import io.colony.api.plugin.Payload;
+import io.colony.api.plugin.Plugin;
+import io.colony.api.plugin.PluginException;
+import io.colony.api.plugin.TaskContext;
+
+/** Logs one line of 4 MiB. */
+public class LogsOneHugeLine implements Plugin {
+
+    @Override
+    public Payload execute(Payload input, TaskContext context) throws PluginException, InterruptedException {
+        try {
+            return Payload.text(String.valueOf(attack(input, context)));
+        } catch (Exception e) {
+            throw new PluginException("the attack failed: " + e);
+        }
+    }
+
+    private static Object attack(Payload input, TaskContext context) throws Exception {
+        context.logger().log(System.Logger.Level.INFO, "x".repeat(4 << 20));
+        return "logged";
+    }
+}

@@ -1,0 +1,14 @@
+package hostile;
+
+import io.colony.api.plugin.Payload;
+import io.colony.api.plugin.Plugin;
+import io.colony.api.plugin.TaskContext;
+
+/** Not public. */
+class Hidden implements Plugin {
+
+    @Override
+    public Payload execute(Payload input, TaskContext context) {
+        return Payload.text("hidden");
+    }
+}

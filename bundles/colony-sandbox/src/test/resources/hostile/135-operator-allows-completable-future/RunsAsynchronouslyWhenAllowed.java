@@ -1,0 +1,28 @@
+package hostile;
+
+import io.colony.api.plugin.Payload;
+import io.colony.api.plugin.Plugin;
+import io.colony.api.plugin.PluginException;
+import io.colony.api.plugin.TaskContext;
+
+/** With java.util.concurrent.CompletableFuture on the operator's allowlist, runs code on the common pool with runAsync. */
+public class RunsAsynchronouslyWhenAllowed implements Plugin {
+
+    @Override
+    public Payload execute(Payload input, TaskContext context) throws PluginException, InterruptedException {
+        try {
+            return Payload.text(String.valueOf(attack(input, context)));
+        } catch (Exception e) {
+            throw new PluginException("the attack failed: " + e);
+        }
+    }
+
+    private static Object attack(Payload input, TaskContext context) throws Exception {
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            while (true) {
+                Math.sqrt(2);
+            }
+        });
+        return "started";
+    }
+}
