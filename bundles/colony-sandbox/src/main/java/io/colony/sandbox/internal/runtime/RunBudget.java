@@ -138,8 +138,4 @@ public final class RunBudget {
         }
         return stop;
     }
-
-    public long memoryBytes() {
-        return memoryBytes;
-    }
 }
