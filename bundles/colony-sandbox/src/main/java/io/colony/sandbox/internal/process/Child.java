@@ -35,7 +35,7 @@ final class Child implements AutoCloseable {
     private final long heapBytes;
     private final FrameWriter writer;
     private final StderrTail stderr;
-    private final BlockingQueue<ChildEvent> events = new ArrayBlockingQueue<>(64);
+    private final BlockingQueue<ChildEvent> events = new ArrayBlockingQueue<>(16);
     private final Executor streams;
     private volatile FrameLimits limits = NOTHING;
     private volatile boolean closed;
