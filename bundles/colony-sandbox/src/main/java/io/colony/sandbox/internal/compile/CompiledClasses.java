@@ -39,11 +39,6 @@ public final class CompiledClasses {
         return classes.size();
     }
 
-    /** The sum of the class file sizes. */
-    public long totalBytes() {
-        return classes.values().stream().mapToLong(bytes -> bytes.length).sum();
-    }
-
     /** Every class transformed, for example instrumented. */
     public <E extends Exception> CompiledClasses map(ClassTransform<E> transform) throws E {
         TreeMap<String, byte[]> mapped = new TreeMap<>();

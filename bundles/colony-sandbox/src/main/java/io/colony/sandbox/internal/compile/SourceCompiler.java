@@ -128,8 +128,8 @@ public final class SourceCompiler {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager platform = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
                 InMemoryFileManager files = new InMemoryFileManager(platform, apiPackages)) {
-            JavacTask task = (JavacTask) javac.getTask(null, files, diagnostics, OPTIONS, null, units);
-            task.addTaskListener(new AbortListener(abort));
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, OPTIONS, null, units);
+            attachAbortListener(task, abort);
             boolean compiled = task.call();
             List<Diagnostic> messages = new ArrayList<>();
             for (javax.tools.Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
@@ -151,6 +151,18 @@ public final class SourceCompiler {
                 return Outcome.failed(new CompilationException("the compilation was stopped"));
             }
             return Outcome.failed(new CompilationException("javac failed: " + e));
+        }
+    }
+
+    /**
+     * Attaches the abort listener when javac's own API (com.sun.source.util, which the bundle imports optionally)
+     * is there; without it, an abandoned compilation runs until javac ends by itself.
+     */
+    private static void attachAbortListener(JavaCompiler.CompilationTask task, AtomicBoolean abort) {
+        try {
+            AbortListener.attach(task, abort);
+        } catch (NoClassDefFoundError e) {
+            // the framework does not export com.sun.source.util
         }
     }
 
@@ -182,8 +194,14 @@ public final class SourceCompiler {
 
         private final AtomicBoolean abort;
 
-        AbortListener(AtomicBoolean abort) {
+        private AbortListener(AtomicBoolean abort) {
             this.abort = abort;
+        }
+
+        static void attach(JavaCompiler.CompilationTask task, AtomicBoolean abort) {
+            if (task instanceof JavacTask) {
+                ((JavacTask) task).addTaskListener(new AbortListener(abort));
+            }
         }
 
         @Override

@@ -54,6 +54,7 @@ final class CountingLogger implements System.Logger {
     }
 
     private void write(Level level, String line) {
+        budget.throwIfStopped();
         written += line.getBytes(StandardCharsets.UTF_8).length;
         if (written > limit) {
             throw budget.stopNow(StopReason.limit(Limit.LOG_SIZE, LimitMessages.logSize(limit)));

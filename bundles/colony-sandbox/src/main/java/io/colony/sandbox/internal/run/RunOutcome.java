@@ -51,10 +51,6 @@ public final class RunOutcome {
         }
     }
 
-    public boolean isSuccess() {
-        return failure == null;
-    }
-
     /** The result, or the failure thrown. */
     public Payload get() throws PluginException, LimitExceededException, InterruptedException {
         if (failure == null) {

@@ -68,6 +68,17 @@ public final class RunBudget {
     }
 
     /**
+     * Throws the stop into the run when it was stopped: for the worker's objects that sandboxed code calls (its
+     * task context), so that a run stopped, or abandoned, and still running reaches nothing of the worker.
+     */
+    public void throwIfStopped() {
+        StopReason reason = stop;
+        if (reason != null) {
+            throw stopNow(reason);
+        }
+    }
+
+    /**
      * Stops the run for this reason (unless it already was stopped) and gives the error to throw into it: on the
      * run's thread, by code the run calls (the task's logger when the log is full).
      */
@@ -126,9 +137,5 @@ public final class RunBudget {
             }
         }
         return stop;
-    }
-
-    public long memoryBytes() {
-        return memoryBytes;
     }
 }

@@ -214,8 +214,11 @@ class LimitsTest {
     void aRunStuckInAJdkCallIsAbandonedAndNewRunsAreRefusedUntilItEnds() throws Exception {
         try (RunnerFixture sandbox = new RunnerFixture(1, 1)) {
             // catastrophic backtracking inside one JDK call, where no guard ticks: about 10 s on a 2024 laptop core
-            SourceCode regex = plugin("        return Payload.text(\"\" + java.util.regex.Pattern.matches(\"(.*a){12}x\", \"a\".repeat(33)));");
-            LimitExceededException thrown = assertThrows(LimitExceededException.class, () -> sandbox.run(regex, "", wallTime(Duration.ofMillis(200))));
+            SourceCode regex = plugin("        boolean matched = java.util.regex.Pattern.matches(\"(.*a){12}x\", \"a\".repeat(33));\n"
+                    + "        context.logger().log(System.Logger.Level.INFO, \"after the stuck call\"); return Payload.text(\"\" + matched);");
+            TestContext context = new TestContext();
+            LimitExceededException thrown = assertThrows(LimitExceededException.class,
+                    () -> sandbox.run(regex, Payload.empty(), context, wallTime(Duration.ofMillis(200))));
             assertEquals(Limit.WALL_TIME, thrown.limit());
             assertTrue(thrown.getMessage().contains("did not stop within 300 ms (it is inside a JDK call that the sandbox cannot interrupt) and was"
                     + " abandoned; 1 abandoned in all"), thrown.getMessage());
@@ -232,7 +235,8 @@ class LimitsTest {
             while (sandbox.runner.abandoned() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertEquals(0, sandbox.runner.abandoned(), "the stuck run ended when the JDK call returned and its next guard stopped it");
+            assertEquals(0, sandbox.runner.abandoned(), "the stuck run ended when the JDK call returned");
+            assertEquals(List.of(), context.lines, "the abandoned run reached nothing of the task's context once its call returned");
             assertEquals("quick", sandbox.run(quick, "", generous()).asText());
         }
     }
