@@ -15,13 +15,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
 /**
  * A child's class path in OSGi: one jar, in the sandbox bundle's data area, holding the class files
- * of the bundles that provide {@link ChildClasses} (a bundle's location is not always a file, so the
+ * and resources (the allowlist) of the bundles that provide {@link ChildClasses} (a bundle's location is not always a file, so the
  * entries are copied). The jar is named after those bundles' ids, versions and modification times
  * and built again when one of them changes.
  */
@@ -30,10 +31,18 @@ public final class BundleClassPath implements ChildClassPath {
     private static final String DIRECTORY = "child-classpath";
 
     private final BundleContext context;
+    private final Function<Class<?>, Bundle> bundleOf;
     private Path jar;
 
+    /** @param context the sandbox bundle's, for its data area */
     public BundleClassPath(BundleContext context) {
+        this(context, FrameworkUtil::getBundle);
+    }
+
+    /** @param bundleOf the bundle that provides a class, or null */
+    BundleClassPath(BundleContext context, Function<Class<?>, Bundle> bundleOf) {
         this.context = context;
+        this.bundleOf = bundleOf;
     }
 
     @Override
@@ -56,10 +65,10 @@ public final class BundleClassPath implements ChildClassPath {
         return List.of(jar);
     }
 
-    private static List<Bundle> providers() throws IOException {
+    private List<Bundle> providers() throws IOException {
         Set<Bundle> bundles = new LinkedHashSet<>();
         for (Class<?> anchor : ChildClasses.anchors()) {
-            Bundle bundle = FrameworkUtil.getBundle(anchor);
+            Bundle bundle = bundleOf.apply(anchor);
             if (bundle == null) {
                 throw new IOException("the classes of " + anchor.getPackageName() + " do not come from a bundle");
             }
@@ -71,14 +80,14 @@ public final class BundleClassPath implements ChildClassPath {
     private static ClassJar build(List<Bundle> bundles) throws IOException {
         ClassJar classes = new ClassJar();
         for (Bundle bundle : bundles) {
-            Enumeration<URL> entries = bundle.findEntries("/", "*.class", true);
+            Enumeration<URL> entries = bundle.findEntries("/", "*", true);
             while (entries != null && entries.hasMoreElements()) {
                 URL entry = entries.nextElement();
                 classes.add(entry.getPath(), entry::openStream);
             }
         }
         if (classes.size() == 0) {
-            throw new IOException("the bundles " + bundles + " hold no class files to copy for a child JVM");
+            throw new IOException("the bundles " + bundles + " hold no entries to copy for a child JVM");
         }
         return classes;
     }

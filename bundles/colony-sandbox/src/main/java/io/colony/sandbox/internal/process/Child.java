@@ -35,7 +35,7 @@ final class Child implements AutoCloseable {
     private final long heapBytes;
     private final FrameWriter writer;
     private final StderrTail stderr;
-    private final BlockingQueue<ChildEvent> events = new ArrayBlockingQueue<>(64);
+    private final BlockingQueue<ChildEvent> events = new ArrayBlockingQueue<>(16);
     private final Executor streams;
     private volatile FrameLimits limits = NOTHING;
     private volatile boolean closed;
@@ -99,6 +99,11 @@ final class Child implements AutoCloseable {
     /** The next event, or null when none came within the time. */
     ChildEvent poll(Duration timeout) throws InterruptedException {
         return events.poll(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+    }
+
+    /** Closes the child's stdin, as the worker's death would: the child then ends by itself. */
+    void closeInput() throws IOException {
+        process.getOutputStream().close();
     }
 
     /** The CPU time of all the child's threads, when the operating system tells it. */

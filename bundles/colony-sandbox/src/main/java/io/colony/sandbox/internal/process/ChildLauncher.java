@@ -30,10 +30,14 @@ final class ChildLauncher implements AutoCloseable {
 
     /** @param started told of every child process as soon as it started (tests watch them end) */
     ChildLauncher(ProcessSettings settings, ChildClassPath classPath, Consumer<ProcessHandle> started) {
+        this(settings, classPath, started, new JavaCommand(settings));
+    }
+
+    ChildLauncher(ProcessSettings settings, ChildClassPath classPath, Consumer<ProcessHandle> started, JavaCommand command) {
         this.started = started;
         this.settings = settings;
         this.classPath = classPath;
-        this.command = new JavaCommand(settings);
+        this.command = command;
         int threads = 3 * (settings.maxChildren() + settings.warmChildren() + 1);
         this.streams = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads), daemons());
         this.streams.allowCoreThreadTimeOut(true);

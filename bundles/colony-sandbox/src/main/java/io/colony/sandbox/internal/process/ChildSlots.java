@@ -31,7 +31,7 @@ final class ChildSlots {
      */
     void acquire(Duration wait, String what) throws Busy, InterruptedException {
         if (!free.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-            throw new Busy("all " + size + " child JVMs of the sandbox are busy (process.children.max in the sandbox configuration) and none"
+            throw new Busy("all " + size + " child JVMs of the sandbox are busy (process.children.max in etc/io.colony.sandbox.cfg) and none"
                     + " came free within " + wait.toMillis() + " ms, so " + what + " was refused; try again later");
         }
     }

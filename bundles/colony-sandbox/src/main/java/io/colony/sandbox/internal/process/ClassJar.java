@@ -15,7 +15,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
-/** Writes class files from several sources into one jar, for a child JVM's class path. */
+/** Writes class files and resources from several sources into one jar, for a child JVM's class path. */
 final class ClassJar {
 
     /** Opens one class file. */
@@ -27,14 +27,16 @@ final class ClassJar {
     private final Map<String, Opener> entries = new TreeMap<>();
 
     /**
-     * Adds a class file unless one of that path was added before. Only class files outside
-     * {@code META-INF/} are taken, and no {@code module-info.class}: the child runs on the class path.
+     * Adds a class file or resource unless one of that path was added before. A bundle's own metadata
+     * ({@code META-INF/}, {@code OSGI-INF/}), directories and {@code module-info.class} are left out: the
+     * child runs on a plain class path.
      *
      * @param path the entry's path, such as {@code io/colony/api/plugin/Plugin.class}
      */
     void add(String path, Opener opener) {
         String relative = path.startsWith("/") ? path.substring(1) : path;
-        if (relative.endsWith(".class") && !relative.startsWith("META-INF/") && !relative.endsWith("module-info.class")) {
+        if (!relative.isEmpty() && !relative.endsWith("/") && !relative.startsWith("META-INF/") && !relative.startsWith("OSGI-INF/")
+                && !relative.endsWith("module-info.class")) {
             entries.putIfAbsent(relative, opener);
         }
     }

@@ -38,7 +38,8 @@ final class Conversation {
 
     /**
      * @param wallTime how long the answer may take; the child is killed {@code grace} after it
-     * @param cpuTime how much CPU time the child may use from now on, if that is watched; killed {@code grace} after it
+     * @param cpuTime the CPU time of the program, if that is watched; the child is killed when its process used
+     *     {@link #processCpuLimit} of it and then {@code grace}
      * @param grace how long a child has to stop by itself after a limit passed, or after it was cancelled
      * @param limits names the limits in messages
      */
@@ -56,7 +57,7 @@ final class Conversation {
     Outcome await(Frames frames, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         long wallDeadline = start + watch.wallTime().plus(watch.grace()).toNanos();
-        Optional<Duration> cpuLimit = watch.cpuTime().map(cpu -> cpu.plus(watch.grace()));
+        Optional<Duration> cpuLimit = watch.cpuTime().map(Conversation::processCpuLimit).map(cpu -> cpu.plus(watch.grace()));
         Duration cpuAtStart = child.cpuTime().orElse(Duration.ZERO);
         long nextCpuCheck = start + CPU_POLL_NANOS;
         try {
@@ -83,6 +84,15 @@ final class Conversation {
         } catch (InterruptedException e) {
             return cancel();
         }
+    }
+
+    /**
+     * The CPU time the whole child may use for a run's CPU time: the guards inside stop the program at its
+     * own thread's CPU time; the child's garbage collector and JIT compiler use CPU besides, so the worker,
+     * which watches the process from outside to catch a child whose guards do not act, allows half as much again.
+     */
+    static Duration processCpuLimit(Duration cpuTime) {
+        return cpuTime.plus(cpuTime.dividedBy(2));
     }
 
     private Outcome handle(ChildEvent event, Frames frames) throws InterruptedException {

@@ -14,14 +14,17 @@ final class JavaCommand {
 
     private final Path java;
     private final ProcessSettings settings;
+    private final String mainClass;
 
     JavaCommand(ProcessSettings settings) {
-        this(javaOfThisJvm(), settings);
+        this(javaOfThisJvm(), settings, MAIN_CLASS);
     }
 
-    JavaCommand(Path java, ProcessSettings settings) {
+    /** @param mainClass {@link #MAIN_CLASS}, or in tests a child that misbehaves */
+    JavaCommand(Path java, ProcessSettings settings, String mainClass) {
         this.java = java;
         this.settings = settings;
+        this.mainClass = mainClass;
     }
 
     List<String> build(long heapBytes, RunDirectory directory, List<Path> classPath) {
@@ -46,7 +49,7 @@ final class JavaCommand {
         command.add("-Djava.awt.headless=true");
         command.add("-cp");
         command.add(classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-        command.add(MAIN_CLASS);
+        command.add(mainClass);
         return command;
     }
 

@@ -120,7 +120,7 @@ final class ProcessCompiler {
         @Override
         public String wallTime(Duration limit) {
             return "the source did not compile within " + LimitMessages.duration(limit)
-                    + " (process.prepareTime in the sandbox configuration); its child JVM was stopped";
+                    + " (compile.seconds in etc/io.colony.sandbox.cfg); its child JVM was stopped";
         }
 
         @Override
@@ -131,7 +131,7 @@ final class ProcessCompiler {
         @Override
         public String heap(long bytes) {
             return "compiling the source needed more than the " + LimitMessages.bytes(bytes)
-                    + " of heap of its child JVM (process.prepareMemoryBytes in the sandbox configuration)";
+                    + " of heap of its child JVM (process.compile.memory.mib in etc/io.colony.sandbox.cfg)";
         }
     };
 }

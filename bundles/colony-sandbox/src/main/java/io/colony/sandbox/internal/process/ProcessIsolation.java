@@ -1,7 +1,18 @@
 package io.colony.sandbox.internal.process;
 
+import io.colony.api.plugin.Plugin;
+import io.colony.api.source.Isolation;
+import io.colony.sandbox.internal.SandboxFactory;
+import io.colony.sandbox.internal.SandboxSettings;
+import io.colony.sandbox.internal.SourceSandboxService;
+import io.colony.sandbox.internal.compile.ClassPathApiClassFiles;
 import io.colony.sandbox.internal.run.ProgramPreparer;
 import io.colony.sandbox.internal.run.ProgramRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +36,28 @@ public final class ProcessIsolation implements AutoCloseable {
         this.launcher = new ChildLauncher(settings, classPath, started);
         this.runner = new ProcessRunner(settings, new WarmChildren(launcher, settings.warmChildren()), slots);
         this.preparer = new ProcessPreparer(new ProcessCompiler(settings, launcher, slots));
+    }
+
+    /**
+     * The source sandbox without OSGi, with both isolations (unit tests, tools): in process as
+     * {@link SandboxFactory#withoutFramework(SandboxSettings)} builds it, and in child JVMs whose class path
+     * is that of this JVM's classes and whose directories lie below {@code workDirectory}.
+     */
+    public static SourceSandboxService sandboxWithoutFramework(SandboxSettings settings, Path workDirectory) {
+        ProcessIsolation processes = new ProcessIsolation(ProcessSettings.read(Map.of(), workDirectory, settings.compileTimeLimit()),
+                new CodeSourceClassPath());
+        try {
+            SandboxFactory.Parts inProcess = SandboxFactory.inProcessParts(new ClassPathApiClassFiles(Plugin.class.getClassLoader()),
+                    Plugin.class.getClassLoader(), settings);
+            Map<Isolation, ProgramPreparer> preparers = new EnumMap<>(inProcess.preparers());
+            Map<Isolation, ProgramRunner> runners = new EnumMap<>(inProcess.runners());
+            preparers.put(Isolation.PROCESS, processes.preparer());
+            runners.put(Isolation.PROCESS, processes.runner());
+            return new SourceSandboxService(preparers, runners, settings.cacheEntries());
+        } catch (IOException e) {
+            processes.close();
+            throw new UncheckedIOException("cannot read the plugin API's class files from the class path", e);
+        }
     }
 
     public ProgramRunner runner() {

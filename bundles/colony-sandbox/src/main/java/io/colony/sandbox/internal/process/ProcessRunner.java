@@ -80,7 +80,7 @@ public final class ProcessRunner implements ProgramRunner {
         return Math.max(MIN_HEAP_BYTES, policy.memoryBytes());
     }
 
-    private static final WatchMessages MESSAGES = new WatchMessages() {
+    static final WatchMessages MESSAGES = new WatchMessages() {
         @Override
         public String wallTime(Duration limit) {
             return LimitMessages.wallTime(limit) + "; its child JVM was stopped";

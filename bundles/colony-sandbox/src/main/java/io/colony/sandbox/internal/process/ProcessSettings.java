@@ -1,7 +1,9 @@
 package io.colony.sandbox.internal.process;
 
+import io.colony.api.config.ConfigurationValues;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,10 +26,40 @@ import java.util.Objects;
 public record ProcessSettings(int maxChildren, int warmChildren, Duration startTimeout, Duration stopGrace, int activeProcessors,
         long stackBytes, long metaspaceBytes, Duration prepareTime, long prepareMemoryBytes, Path workDirectory, int stderrLines) {
 
-    /** The defaults, with children's directories below {@code workDirectory}. */
+    /** The configuration (PID) whose {@code process.*} keys {@link #read} takes. */
+    public static final String PID = "io.colony.sandbox";
+    static final int DEFAULT_WARM_CHILDREN = 0;
+    private static final int STDERR_LINES = 20;
+
+    /** The defaults, with children's directories below {@code workDirectory} and a compile time limit of 30 s. */
     public static ProcessSettings defaults(Path workDirectory) {
-        return new ProcessSettings(4, 0, Duration.ofSeconds(20), Duration.ofSeconds(1), 1, 1L << 20, 128L << 20, Duration.ofSeconds(30),
-                256L << 20, workDirectory, 20);
+        return read(Map.of(), workDirectory, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Reads the {@code process.*} keys of the sandbox's configuration: {@code process.children.max} (0, the
+     * default: one per available processor), {@code process.children.warm}, {@code process.start.seconds},
+     * {@code process.stop.grace.millis}, {@code process.child.processors}, {@code process.child.stack.kib},
+     * {@code process.child.metaspace.mib} and {@code process.compile.memory.mib}.
+     *
+     * @param compileTime the sandbox's compile time limit ({@code compile.seconds}), which a compiling child gets too
+     * @throws io.colony.api.config.InvalidConfigurationException naming the key, the value and the reason
+     */
+    public static ProcessSettings read(Map<String, ?> properties, Path workDirectory, Duration compileTime) {
+        ConfigurationValues values = ConfigurationValues.of(PID, properties);
+        int max = values.integer("process.children.max", 0, 0, 4096);
+        return new ProcessSettings(
+                max == 0 ? Runtime.getRuntime().availableProcessors() : max,
+                values.integer("process.children.warm", DEFAULT_WARM_CHILDREN, 0, 64),
+                Duration.ofSeconds(values.integer("process.start.seconds", 20, 1, 600)),
+                Duration.ofMillis(values.integer("process.stop.grace.millis", 1000, 10, 60_000)),
+                values.integer("process.child.processors", 1, 1, 1024),
+                (long) values.integer("process.child.stack.kib", 1024, 64, 1 << 20) << 10,
+                (long) values.integer("process.child.metaspace.mib", 128, 16, 1 << 16) << 20,
+                compileTime,
+                (long) values.integer("process.compile.memory.mib", 256, 16, 1 << 20) << 20,
+                workDirectory,
+                STDERR_LINES);
     }
 
     public ProcessSettings {

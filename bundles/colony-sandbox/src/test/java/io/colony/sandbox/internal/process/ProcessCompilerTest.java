@@ -99,7 +99,7 @@ class ProcessCompilerTest {
         ProcessSettings small = ProcessSettings.defaults(work).withPrepareTime(Duration.ofSeconds(60)).withPrepareMemoryBytes(48L << 20);
         CompilationException thrown = assertThrows(CompilationException.class,
                 () -> compiler(small).compile(SourceCode.of("demo/Doubling.java", constantDoubling(30), "demo.Doubling")));
-        assertTrue(thrown.getMessage().contains("needed more than the 48 MiB of heap of its child JVM (process.prepareMemoryBytes"),
+        assertTrue(thrown.getMessage().contains("needed more than the 48 MiB of heap of its child JVM (process.compile.memory.mib in etc/io.colony.sandbox.cfg)"),
                 thrown.getMessage());
         children.assertAllGone();
         ChildProcesses.assertEmpty(work);

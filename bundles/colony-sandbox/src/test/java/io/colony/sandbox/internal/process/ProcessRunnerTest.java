@@ -14,6 +14,8 @@ import io.colony.api.source.LimitExceededException.Limit;
 import io.colony.api.source.SandboxPolicy;
 import io.colony.api.source.SourceCode;
 import io.colony.api.source.VerificationException;
+import io.colony.sandbox.internal.process.protocol.FrameType;
+import io.colony.sandbox.internal.process.protocol.RunRequest;
 import io.colony.sandbox.internal.run.PreparedProgram;
 import io.colony.sandbox.internal.run.TestContext;
 import java.nio.charset.StandardCharsets;
@@ -278,6 +280,27 @@ class ProcessRunnerTest {
     }
 
     @Test
+    void aChildWhoseWorkerIsGoneEndsByItselfWhetherWarmOrRunning() throws Exception {
+        ProcessSettings settings = ProcessSettings.defaults(work);
+        try (ChildLauncher launcher = new ChildLauncher(settings, new CodeSourceClassPath(), children::add)) {
+            Child warm = launcher.launch(64L << 20);
+            warm.closeInput();
+            assertEquals(0, warm.awaitExit(Duration.ofSeconds(5)).orElseThrow(), "a warm child ends normally");
+
+            Child running = launcher.launch(64L << 20);
+            running.expect(RunAnswer.limits(generous()));
+            PreparedProgram endless = prepared(RUNS_ENDLESSLY);
+            running.sendInBackground(new RunRequest("task-1", endless, Payload.empty(), generous()).toFrame());
+            ChildEvent event = running.poll(Duration.ofSeconds(20));
+            assertTrue(event instanceof ChildEvent.Arrived arrived && arrived.frame().type() == FrameType.PROGRESS, String.valueOf(event));
+            running.closeInput();
+            assertTrue(running.awaitExit(Duration.ofSeconds(5)).isPresent(), "a running child ends when its worker is gone");
+            warm.close();
+            running.close();
+        }
+    }
+
+    @Test
     void aChildThatCannotStartGivesAClearFailureWithItsLastOutput() {
         isolation = new ProcessIsolation(ProcessSettings.defaults(work), () -> List.of(work.resolve("nothing-here.jar")), children::add);
         PluginException thrown = assertThrows(PluginException.class,
@@ -312,7 +335,7 @@ class ProcessRunnerTest {
         awaitRunning(context);
         PluginException refused = assertThrows(PluginException.class, () -> isolation.runner().run(endless, Payload.empty(), new TestContext(),
                 policy(Duration.ofMillis(500), LONG, 64L << 20, 1 << 20, 1 << 16)));
-        assertTrue(refused.getMessage().startsWith("all 1 child JVMs of the sandbox are busy (process.children.max"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("all 1 child JVMs of the sandbox are busy (process.children.max in etc/io.colony.sandbox.cfg)"), refused.getMessage());
         assertTrue(first.get(10, TimeUnit.SECONDS) instanceof LimitExceededException);
     }
 
@@ -336,8 +359,12 @@ class ProcessRunnerTest {
     }
 
     private PreparedProgram prepared() throws Exception {
+        return prepared("        return Payload.text(\"ok\");");
+    }
+
+    private PreparedProgram prepared(String body) throws Exception {
         try (ProcessIsolation compiling = new ProcessIsolation(ProcessSettings.defaults(work), new CodeSourceClassPath())) {
-            return compiling.preparer().prepare(plugin("        return Payload.text(\"ok\");"), List.of());
+            return compiling.preparer().prepare(plugin(body), List.of());
         }
     }
 
