@@ -91,10 +91,11 @@ class HostileCorpusTest {
     Stream<DynamicNode> everyHostileProgramIsRefusedOrContainedAndTheWorkerStillRunsOrdinaryJobs() {
         List<HostileProgram> corpus = HostileProgram.loadAll(CORPUS);
         return TestSandbox.isolations().stream().map(isolation -> {
-            CorpusTrials trials = new CorpusTrials(corpus, PARALLEL_TRIALS, "hostile corpus " + isolation.configName(),
+            List<HostileProgram> tried = corpus.stream().filter(program -> program.triedIn(isolation)).toList();
+            CorpusTrials trials = new CorpusTrials(tried, PARALLEL_TRIALS, "hostile corpus " + isolation.configName(),
                     program -> attempt(program, isolation));
             TRIALS.put(isolation, trials);
-            Stream<DynamicNode> programs = corpus.stream().map(program -> dynamicTest(program.name() + ": " + program.description(),
+            Stream<DynamicNode> programs = tried.stream().map(program -> dynamicTest(program.name() + ": " + program.description(),
                     () -> refusedOrContained(program, isolation, trials)));
             Stream<DynamicNode> afterwards = Stream.of(
                     dynamicTest("after the corpus, an ordinary program still runs and gives the right result", () -> ordinaryProgramStillRuns(isolation)),
