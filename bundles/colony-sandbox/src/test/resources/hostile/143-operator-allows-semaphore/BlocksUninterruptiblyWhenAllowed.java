@@ -5,7 +5,7 @@ import io.colony.api.plugin.Plugin;
 import io.colony.api.plugin.PluginException;
 import io.colony.api.plugin.TaskContext;
 
-/** With java.util.concurrent.Semaphore on the operator's allowlist, blocks in acquireUninterruptibly, which no interrupt ends. */
+/** With java.util.concurrent.Semaphore on the operator's allowlist, blocks in acquireUninterruptibly, which no interrupt ends (only in a child JVM: in process the sandbox can only abandon the thread, which would stay blocked for the life of the test JVM). */
 public class BlocksUninterruptiblyWhenAllowed implements Plugin {
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -14,6 +15,7 @@ import io.colony.api.source.Isolation;
 import io.colony.api.source.LimitExceededException.Limit;
 import io.colony.api.source.SandboxPolicy;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +24,10 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -35,33 +39,36 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every program of the hostile corpus ({@code src/test/resources/hostile}) goes through the sandbox in every isolation it
  * has, and must be refused or stopped as its {@code expect.properties} says, with a reason a user can read; after the
- * corpus the sandbox still runs an ordinary program correctly.
+ * corpus the sandbox still runs an ordinary program correctly, and nothing of the corpus runs on.
  */
 class HostileCorpusTest {
 
     private static final String CORPUS = "/hostile";
-    /** The longest a program may keep the test: the compile limit, the wall time and the sandbox's grace, with room to spare. */
-    private static final Duration TRIAL_TIMEOUT = Duration.ofSeconds(40);
+    /** Programs tried at once in one isolation: the sandbox's in-process places, and few enough children for 2 cores. */
+    private static final int PARALLEL_TRIALS = 2;
+    /** The longest a program may wait and keep the test: queued behind others, compiled, run to its limit and stopped. */
+    private static final Duration TRIAL_TIMEOUT = Duration.ofSeconds(120);
     private static final Payload INPUT = Payload.text("hostile");
     private static final String ORDINARY_TEXT = "the quick brown fox jumps over the lazy dog and the dog sleeps";
 
     private static TestSandbox sandbox;
+    private static final Map<Isolation, CorpusTrials> TRIALS = new EnumMap<>(Isolation.class);
     private static final Map<Isolation, List<ActualOutcome>> OUTCOMES = Collections.synchronizedMap(new EnumMap<>(Isolation.class));
     private static final List<String> SUMMARY = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void startSandbox() throws Exception {
         sandbox = TestSandbox.start();
-        RecordingTaskContext context = new RecordingTaskContext("warm-up");
         // javac's first compilation in a JVM takes seconds; warm it so that only the compile bomb meets the compile limit
-        Trial.attempt(sandbox.service(), () -> CorrectPrograms.sourceOf(WordFrequency.class), Payload.text("warm up"), context,
-                TestPolicies.correct(Isolation.IN_PROCESS));
+        Trial.attempt(sandbox.service(), () -> CorrectPrograms.sourceOf(WordFrequency.class), Payload.text("warm up"),
+                new RecordingTaskContext("warm-up"), TestPolicies.correct(Isolation.IN_PROCESS));
     }
 
     @AfterAll
-    static void closeSandbox() {
+    static void closeSandbox() throws IOException {
+        TRIALS.values().forEach(CorpusTrials::close);
         System.out.println("hostile corpus outcomes (program, isolation, milliseconds, outcome):");
-        SUMMARY.forEach(System.out::println);
+        SUMMARY.stream().sorted().forEach(System.out::println);
         if (sandbox != null) {
             sandbox.close();
         }
@@ -83,38 +90,56 @@ class HostileCorpusTest {
     @TestFactory
     Stream<DynamicNode> everyHostileProgramIsRefusedOrContainedAndTheWorkerStillRunsOrdinaryJobs() {
         List<HostileProgram> corpus = HostileProgram.loadAll(CORPUS);
-        return TestSandbox.isolations().stream().map(isolation -> dynamicContainer(isolation.configName(), Stream.of(
-                corpus.stream().map(program -> (DynamicNode) dynamicTest(program.name() + ": " + program.description(),
-                        () -> refusedOrContained(program, isolation))),
-                Stream.of(dynamicTest("after the corpus, an ordinary program still runs and gives the right result",
-                                () -> ordinaryProgramStillRuns(isolation)),
-                        dynamicTest("every limit the corpus met is named with its key in etc/io.colony.trust.cfg",
-                                () -> limitMessagesNameTheirTrustPolicyKeys(isolation))),
-                isolation == Isolation.IN_PROCESS
-                        ? Stream.of(dynamicTest("no sandbox thread runs on beyond those the sandbox reports abandoned",
-                                HostileCorpusTest::noStrayThreads))
-                        : Stream.<DynamicNode>empty())
-                .flatMap(nodes -> nodes)));
+        return TestSandbox.isolations().stream().map(isolation -> {
+            List<HostileProgram> tried = corpus.stream().filter(program -> program.triedIn(isolation)).toList();
+            CorpusTrials trials = new CorpusTrials(tried, PARALLEL_TRIALS, "hostile corpus " + isolation.configName(),
+                    program -> attempt(program, isolation));
+            TRIALS.put(isolation, trials);
+            Stream<DynamicNode> programs = tried.stream().map(program -> dynamicTest(program.name() + ": " + program.description(),
+                    () -> refusedOrContained(program, isolation, trials)));
+            Stream<DynamicNode> afterwards = Stream.of(
+                    dynamicTest("after the corpus, an ordinary program still runs and gives the right result", () -> ordinaryProgramStillRuns(isolation)),
+                    dynamicTest("every limit the corpus met is named with its key in etc/io.colony.trust.cfg",
+                            () -> limitMessagesNameTheirTrustPolicyKeys(isolation)),
+                    isolation == Isolation.IN_PROCESS
+                            ? dynamicTest("no sandbox thread runs on beyond those the sandbox reports abandoned", HostileCorpusTest::noStrayThreads)
+                            : dynamicTest("no child JVM runs on and no child's directory is left", HostileCorpusTest::noChildLeft));
+            return dynamicContainer(isolation.configName(), Stream.concat(programs, afterwards));
+        });
     }
 
-    private static void refusedOrContained(HostileProgram program, Isolation isolation) throws IOException {
+    /** One program through the sandbox, as a worker would run it; on a thread of the isolation's {@link CorpusTrials}. */
+    private static ActualOutcome attempt(HostileProgram program, Isolation isolation) {
         for (Path marker : program.marker().stream().toList()) {
-            Files.deleteIfExists(marker);
+            try {
+                Files.deleteIfExists(marker);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         RecordingTaskContext context = new RecordingTaskContext("hostile-" + program.name());
-        SandboxPolicy policy = program.policy(TestPolicies.hostile(isolation));
         program.cancelAfter().ifPresent(delay -> cancelLater(context, delay));
-        long start = System.nanoTime();
-        ActualOutcome actual = assertTimeoutPreemptively(TRIAL_TIMEOUT,
-                () -> Trial.attempt(sandbox.service(), program::source, INPUT, context, policy),
-                () -> program + " was neither refused nor stopped within " + TRIAL_TIMEOUT.toSeconds() + " s");
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        return Trial.attempt(sandbox.service(), program::source, INPUT, context, policy(program, isolation));
+    }
+
+    private static SandboxPolicy policy(HostileProgram program, Isolation isolation) {
+        return program.policy(TestPolicies.hostile(isolation));
+    }
+
+    private static void refusedOrContained(HostileProgram program, Isolation isolation, CorpusTrials trials) throws Exception {
+        CorpusTrials.Result result;
+        try {
+            result = trials.await(program, TRIAL_TIMEOUT);
+        } catch (TimeoutException e) {
+            throw new AssertionError(program + " was neither refused nor stopped within " + TRIAL_TIMEOUT.toSeconds() + " s", e);
+        }
+        ActualOutcome actual = result.outcome();
         OUTCOMES.computeIfAbsent(isolation, i -> Collections.synchronizedList(new ArrayList<>())).add(actual);
-        SUMMARY.add(String.format("%-45s %-10s %6d  %s", program.name(), isolation.configName(), millis, oneLine(actual)));
+        SUMMARY.add(String.format(Locale.ROOT, "%-45s %-10s %6d  %s", program.name(), isolation.configName(), result.millis(), oneLine(actual)));
         assertAll(
                 () -> assertTrue(program.accepts(actual),
                         () -> program + " should end as " + program.outcomes() + ", but ended as " + actual),
-                () -> assertReadable(actual, policy.resultBytes()),
+                () -> assertReadable(actual, policy(program, isolation).resultBytes()),
                 () -> {
                     for (Path marker : program.marker().stream().toList()) {
                         assertFalse(Files.exists(marker), program + " created " + marker);
@@ -167,7 +192,7 @@ class HostileCorpusTest {
 
     private static void limitMessagesNameTheirTrustPolicyKeys(Isolation isolation) {
         List<ActualOutcome> outcomes = OUTCOMES.getOrDefault(isolation, List.of());
-        List<String> unnamed = new ArrayList<>();
+        Set<String> unnamed = new HashSet<>();
         synchronized (outcomes) {
             for (ActualOutcome outcome : outcomes) {
                 Limit limit = outcome.stage() == Stage.RUN ? limitNamed(outcome.detail()) : null;
@@ -178,7 +203,7 @@ class HostileCorpusTest {
             }
         }
         assertTrue(unnamed.isEmpty(), () -> unnamed.size() + " limit messages do not name the key that sets the limit:\n"
-                + String.join("\n", new HashSet<>(unnamed)));
+                + String.join("\n", unnamed));
     }
 
     private static Limit limitNamed(String name) {
@@ -193,7 +218,7 @@ class HostileCorpusTest {
     /** Threads still running programs or javac after the corpus are only those the sandbox said it could not stop. */
     private static void noStrayThreads() throws InterruptedException {
         long compileTimeouts = OUTCOMES.getOrDefault(Isolation.IN_PROCESS, List.of()).stream()
-                .filter(outcome -> outcome.stage() == Stage.COMPILE && outcome.message().toLowerCase(java.util.Locale.ROOT).contains("time"))
+                .filter(outcome -> outcome.stage() == Stage.COMPILE && outcome.message().toLowerCase(Locale.ROOT).contains("time"))
                 .count();
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         List<String> runs;
@@ -211,6 +236,20 @@ class HostileCorpusTest {
                 () -> assertTrue(liveCompilers.size() <= compileTimeouts,
                         () -> liveCompilers.size() + " compiler threads live, " + compileTimeouts + " compilations stopped at the time limit: "
                                 + liveCompilers));
+    }
+
+    /** Every child ended (killed at its limit, or done) and its directory was removed. */
+    private static void noChildLeft() throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!TestSandbox.liveChildren().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        List<String> live = TestSandbox.liveChildren().stream()
+                .map(child -> child.pid() + " " + child.info().commandLine().orElse("?")).toList();
+        if (!live.isEmpty()) {
+            fail("child JVMs still running: " + live);
+        }
+        assertEquals(List.of(), sandbox.leftByChildren(), "left by children");
     }
 
     private static List<String> liveThreads(List<String> prefixes) {

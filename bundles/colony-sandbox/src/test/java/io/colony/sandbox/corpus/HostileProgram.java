@@ -1,5 +1,6 @@
 package io.colony.sandbox.corpus;
 
+import io.colony.api.source.Isolation;
 import io.colony.api.source.SandboxPolicy;
 import io.colony.api.source.SourceCode;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.stream.Stream;
  * One program of the hostile corpus: a directory {@code hostile/<NN-name>/} with the program's {@code .java} files
  * and {@code expect.properties}: its first line a comment saying what the program tries, then {@code entry} (the
  * entry class), {@code outcome} (the acceptable {@link ExpectedOutcome}s, separated by {@code ||}), and optionally
+ * {@code isolations} (the isolations to try it in, by their configuration names, when not all),
  * {@code marker} (a file the program would create: it must not exist afterwards), {@code cancel.afterMillis} (the task
  * is cancelled that long after the run starts), {@code pad.bytes} (a comment
  * of that many bytes added to the source) and {@code policy.*} (wallTime and cpuTime as ISO durations, memoryBytes,
@@ -122,6 +124,11 @@ record HostileProgram(String name, String description, Map<String, String> files
     /** A file the program would create if it ran: it must not exist after the sandbox had it. */
     Optional<Path> marker() {
         return Optional.ofNullable(properties.getProperty("marker")).map(String::trim).map(Path::of);
+    }
+
+    boolean triedIn(Isolation isolation) {
+        String names = properties.getProperty("isolations");
+        return names == null || Arrays.stream(names.split(",")).map(String::trim).anyMatch(isolation.configName()::equals);
     }
 
     /** How long after the start of the run the test cancels the task, if it does. */

@@ -14,7 +14,7 @@ final class RecordingTaskContext implements TaskContext {
 
     private final String taskId;
     private final RecordingLogger logger = new RecordingLogger();
-    private final JsonCodec json = new SimpleJsonCodec();
+    private final JsonCodec json = new WorkerJsonCodec();
     private final Deque<Double> progress = new ArrayDeque<>();
     private volatile boolean cancelled;
 
