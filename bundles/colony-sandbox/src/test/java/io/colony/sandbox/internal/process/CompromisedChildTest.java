@@ -78,7 +78,7 @@ class CompromisedChildTest {
         Outcome outcome = converse(start(MisbehavingChildren.BurnsCpu.class), watch(Duration.ofSeconds(30), Duration.ofMillis(400)),
                 new RunAnswer("demo.X", new TestContext(), POLICY));
         assertEquals(Limit.CPU_TIME, ((Outcome.Exceeded) outcome).limit());
-        assertTrue(((Outcome.Exceeded) outcome).message().contains("source.cpu.time"), outcome.toString());
+        assertTrue(((Outcome.Exceeded) outcome).message().contains("source.cpu.seconds"), outcome.toString());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(8).toNanos());
         children.assertAllGone();
     }
