@@ -3,6 +3,7 @@ package io.colony.sandbox.corpus;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -11,9 +12,13 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import correct.WordFrequency;
 import io.colony.api.plugin.Payload;
+import io.colony.api.plugin.PluginException;
+import io.colony.api.source.CompiledSource;
 import io.colony.api.source.Isolation;
 import io.colony.api.source.LimitExceededException.Limit;
 import io.colony.api.source.SandboxPolicy;
+import io.colony.api.source.SourceCode;
+import io.colony.api.source.VerificationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,6 +90,28 @@ class HostileCorpusTest {
             assertTrue(descriptions.add(program.description()), program + " repeats the description of another program");
             assertFalse(program.outcomes().isEmpty(), program + " expects nothing");
         }
+    }
+
+    /** What an operator allowed for one policy is not allowed for another: neither through the cache nor by running it. */
+    @Test
+    void anAllowlistEntryOfOnePolicyIsNotCarriedToAnother() throws Exception {
+        SourceCode source = SourceCode.of("zone/Zone.java", String.join("\n",
+                "package zone;",
+                "import io.colony.api.plugin.*;",
+                "public class Zone implements Plugin {",
+                "    @Override",
+                "    public Payload execute(Payload input, TaskContext context) {",
+                "        return Payload.text(java.util.TimeZone.getTimeZone(\"UTC\").getID());",
+                "    }",
+                "}"), "zone.Zone");
+        SandboxPolicy strict = TestPolicies.hostile(Isolation.IN_PROCESS);
+        SandboxPolicy allowing = new SandboxPolicy(strict.isolation(), strict.wallTime(), strict.cpuTime(), strict.memoryBytes(), strict.resultBytes(),
+                strict.logBytes(), List.of("java.util.TimeZone"));
+        CompiledSource allowed = sandbox.service().compile(source, allowing);
+        assertEquals("UTC", sandbox.service().run(allowed, INPUT, new RecordingTaskContext("allowed"), allowing).asText());
+        VerificationException refused = assertThrows(VerificationException.class, () -> sandbox.service().compile(source, strict));
+        assertTrue(refused.getMessage().contains("java.util.TimeZone"), refused.getMessage());
+        assertThrows(PluginException.class, () -> sandbox.service().run(allowed, INPUT, new RecordingTaskContext("strict"), strict));
     }
 
     @TestFactory
