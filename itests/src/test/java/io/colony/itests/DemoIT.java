@@ -14,7 +14,7 @@ import org.junit.Test;
 
 /**
  * The README's examples: its first command, bin/colony demo, runs the sample jobs on a fresh node and
- * stops it; its manifest job runs on a node started with --background right before.
+ * stops it; its manifest and source jobs run on a node started with --background right before.
  */
 public class DemoIT {
 
@@ -54,5 +54,33 @@ public class DemoIT {
             NodeProcess.Result stop = NodeProcess.run(List.of("stop", "--home", homeOption));
             assertEquals(stop.toString(), 0, stop.status());
         }
+    }
+
+    @Test
+    public void theSourceExampleOfTheReadmeRunsRightAfterABackgroundStart() throws Exception {
+        Path home = NodeProcess.prepareHome(Files.createTempDirectory(Path.of(System.getProperty("user.dir"), "target"), "readme-source-"),
+                Map.of("io.colony.trust.cfg", "source.enabled = true"));
+        Path job = Files.writeString(home.resolve("squares.json"), readmeHereDocument("squares.json"));
+        String homeOption = home.toString();
+        NodeProcess.Result start = NodeProcess.run(List.of("start", "--background", "--local", "--home", homeOption, "--http-port", "22598"));
+        try {
+            assertEquals(start.toString(), 0, start.status());
+            NodeProcess.Result submit = NodeProcess.run(List.of("client", "--home", homeOption, "colony:submit", job.toString()));
+            assertEquals(submit.toString(), 0, submit.status());
+            assertTrue(submit.out(), submit.out().contains("333833500"));
+        } finally {
+            NodeProcess.Result stop = NodeProcess.run(List.of("stop", "--home", homeOption));
+            assertEquals(stop.toString(), 0, stop.status());
+        }
+    }
+
+    /** The text the README writes into a file with {@code cat > file <<'EOF'}, so that the example tested is the one shown. */
+    private static String readmeHereDocument(String file) throws java.io.IOException {
+        String readme = Files.readString(Path.of(System.getProperty("user.dir")).getParent().resolve("README.md"));
+        String start = "cat > " + file + " <<'EOF'\n";
+        int from = readme.indexOf(start);
+        assertTrue("the README writes " + file, from >= 0);
+        int body = from + start.length();
+        return readme.substring(body, readme.indexOf("\nEOF\n", body) + 1);
     }
 }

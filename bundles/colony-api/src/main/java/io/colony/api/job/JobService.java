@@ -17,9 +17,22 @@ public interface JobService {
      * and queues its tasks at once. The job is written to the job store meanwhile: the handle's
      * {@link JobHandle#stored()} says when it is there (the REST API answers a submission only then).
      *
+     * <p>This is a submission without an API token, as from the node's own shell or an application embedding the
+     * manager: {@code submit(spec, "")}.
+     *
      * @throws JobRejectedException saying which field is wrong, or that the trust policy forbids it
      */
-    JobHandle submit(JobSpec spec) throws JobRejectedException;
+    default JobHandle submit(JobSpec spec) throws JobRejectedException {
+        return submit(spec, "");
+    }
+
+    /**
+     * Accepts a job submitted with an API token, which the trust policy may ask about (which tokens may submit
+     * source jobs, {@link io.colony.api.trust.Request.RunSource}); otherwise as {@link #submit(JobSpec)}.
+     *
+     * @param apiToken the token the client authenticated with; empty or {@code null} when none
+     */
+    JobHandle submit(JobSpec spec, String apiToken) throws JobRejectedException;
 
     /** A job, while it is known: running, or finished within the retention period (or kept). */
     Optional<JobInfo> job(String id);

@@ -45,6 +45,10 @@ public record JobSpec(Work work, Payload input, int chunks, Targets targets, Str
         if (chunks > 0 && work instanceof Work.CommandWork) {
             throw new IllegalArgumentException("chunks: a command cannot be split; name the workers to run it on");
         }
+        if (chunks > 0 && work instanceof Work.SourceWork) {
+            throw new IllegalArgumentException("chunks: a source job cannot be split (the manager never runs a job's source); "
+                    + "submit one job per chunk, or name the workers for a pool");
+        }
         if (taskTimeout.isNegative() || taskTimeout.isZero()) {
             throw new IllegalArgumentException("taskTimeout: must be positive, was " + taskTimeout);
         }
@@ -83,6 +87,14 @@ public record JobSpec(Work work, Payload input, int chunks, Targets targets, Str
      */
     public static Builder plugin(String name, String versionRange, io.colony.api.deploy.Manifest manifest) {
         return new Builder(new Work.PluginWork(name, versionRange, java.util.Objects.requireNonNull(manifest, "manifest")));
+    }
+
+    /**
+     * A builder for a job whose Java source the workers compile and run in their sandboxes (topology 3), if their
+     * trust policies allow it.
+     */
+    public static Builder source(io.colony.api.source.SourceCode source) {
+        return new Builder(new Work.SourceWork(source));
     }
 
     /** A builder for a command job (targets default to any one worker; name workers for a pool). */

@@ -1,6 +1,8 @@
 package io.colony.api.job;
 
+import io.colony.api.source.Diagnostic;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,18 +21,28 @@ import java.util.Objects;
  * @param error why it failed, was killed or lost, or {@code null}
  * @param setup how the worker of its current or last attempt installed a manifest job's bundles, or
  *     {@code null} (not a manifest job, or not reported yet)
+ * @param diagnostics the compiler's messages when the source of its current or last attempt did not compile (a
+ *     source job, topology 3); empty otherwise, never {@code null}
  */
 public record TaskInfo(String jobId, int index, TaskStatus status, String worker, String pinnedTo, int attempts,
-        Instant startedAt, Instant finishedAt, double progress, Integer exitCode, String error, TaskSetup setup) {
+        Instant startedAt, Instant finishedAt, double progress, Integer exitCode, String error, TaskSetup setup,
+        List<Diagnostic> diagnostics) {
 
     public TaskInfo {
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(status, "status");
+        diagnostics = diagnostics == null ? List.of() : List.copyOf(diagnostics);
     }
 
-    /** A task without a manifest setup. */
+    /** A task without compiler diagnostics. */
+    public TaskInfo(String jobId, int index, TaskStatus status, String worker, String pinnedTo, int attempts,
+            Instant startedAt, Instant finishedAt, double progress, Integer exitCode, String error, TaskSetup setup) {
+        this(jobId, index, status, worker, pinnedTo, attempts, startedAt, finishedAt, progress, exitCode, error, setup, List.of());
+    }
+
+    /** A task without a manifest setup or compiler diagnostics. */
     public TaskInfo(String jobId, int index, TaskStatus status, String worker, String pinnedTo, int attempts,
             Instant startedAt, Instant finishedAt, double progress, Integer exitCode, String error) {
-        this(jobId, index, status, worker, pinnedTo, attempts, startedAt, finishedAt, progress, exitCode, error, null);
+        this(jobId, index, status, worker, pinnedTo, attempts, startedAt, finishedAt, progress, exitCode, error, null, List.of());
     }
 }

@@ -3,7 +3,10 @@ package io.colony.api.job;
 import io.colony.api.deploy.Manifest;
 import java.util.Objects;
 
-/** What each task of a job runs: a plugin (topology 1) or a shell command (as in the seed PCCI). */
+/**
+ * What each task of a job runs: a plugin (topology 1, or topology 2 with a manifest), Java source compiled and run in
+ * the workers' sandboxes (topology 3), or a shell command (as in the seed PCCI).
+ */
 public sealed interface Work {
 
     /**
@@ -29,6 +32,16 @@ public sealed interface Work {
         /** Whether the workers install the plugin from the manifest (topology 2). */
         public boolean hasManifest() {
             return manifest != null;
+        }
+    }
+
+    /**
+     * Java source that each worker compiles, verifies and runs in its sandbox (topology 3), if the trust policies of
+     * the manager and of that worker allow it. The manager never runs it: a source job's input is not split.
+     */
+    record SourceWork(io.colony.api.source.SourceCode source) implements Work {
+        public SourceWork {
+            Objects.requireNonNull(source, "source");
         }
     }
 

@@ -3,7 +3,7 @@
  * events, and the manager's Java API ({@link io.colony.api.job.JobService}).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.colony.api.job;
 
 import org.osgi.annotation.bundle.Export;

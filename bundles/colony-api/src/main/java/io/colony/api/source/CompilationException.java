@@ -1,6 +1,9 @@
 package io.colony.api.source;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A job's source did not compile; {@link #diagnostics()} says where and why. */
@@ -24,6 +27,20 @@ public final class CompilationException extends Exception {
 
     public List<Diagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /**
+     * The diagnostics of the first {@code CompilationException} in a failure's cause chain (a task that failed because
+     * its source did not compile), or an empty list when there is none.
+     */
+    public static List<Diagnostic> diagnosticsOf(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof CompilationException compilation) {
+                return compilation.diagnostics();
+            }
+        }
+        return List.of();
     }
 
     private static String summary(List<Diagnostic> diagnostics) {

@@ -22,4 +22,14 @@ public interface TrustPolicy {
      * {@code null}; a request of a kind the policy does not know is denied.
      */
     Decision check(Request request);
+
+    /**
+     * How the sandbox runs source jobs (topology 3) on this node: isolation, limits, allowlist additions. Asked by a
+     * worker for each source task, after {@link #check} allowed its {@link Request.RunSource}.
+     *
+     * @return the operator's settings; a policy that has none gives {@link io.colony.api.source.SandboxPolicy#DEFAULTS}
+     */
+    default io.colony.api.source.SandboxPolicy sandboxPolicy() {
+        return io.colony.api.source.SandboxPolicy.DEFAULTS;
+    }
 }

@@ -5,7 +5,7 @@
  * present, run nothing but operator-installed plugins.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.colony.api.trust;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,12 +11,15 @@ import io.colony.api.job.JobStatus;
 import io.colony.api.job.Targets;
 import io.colony.api.job.TaskInfo;
 import io.colony.api.job.TaskResult;
+import io.colony.api.job.TaskSetup;
 import io.colony.api.job.TaskStatus;
 import io.colony.api.job.WorkerInfo;
 import io.colony.api.job.Work;
 import io.colony.api.node.HardwareStatus;
 import io.colony.api.plugin.Payload;
+import io.colony.api.source.Diagnostic;
 import io.colony.api.worker.PluginDescriptor;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,7 +62,7 @@ final class FakeJobService implements JobService {
     volatile CompletableFuture<Void> stored = CompletableFuture.completedFuture(null);
 
     @Override
-    public JobHandle submit(JobSpec spec) throws JobRejectedException {
+    public JobHandle submit(JobSpec spec, String apiToken) throws JobRejectedException {
         failIfAsked();
         if (overloaded) {
             throw new JobRejectedException(JobRejectedException.Reason.OVERLOADED, "", "the manager is full: 10000 jobs queued");
@@ -112,6 +115,22 @@ final class FakeJobService implements JobService {
         JobResult outcome = new JobResult(id, status, result, taskResults, error);
         results.put(id, outcome);
         completions.get(id).complete(outcome);
+    }
+
+    /**
+     * A job's tasks with what workers report beyond the basics: a manifest task's setup, and a source task's
+     * compiler diagnostics (a multi-line message among them).
+     */
+    static List<TaskInfo> reportingTasks(String jobId) {
+        TaskSetup setup = new TaskSetup(List.of("io.colony.plugins:colony-plugin-stats:1.0.0", "org.apache.commons:commons-math3:3.6.1"),
+                Duration.ofMillis(412), true);
+        List<Diagnostic> diagnostics = List.of(
+                new Diagnostic("ERROR", "demo/Squares.java", 7, 21, "cannot find symbol\n  symbol:   class Sqaure"),
+                new Diagnostic("NOTE", "", 0, 0, "Some input files use unchecked or unsafe operations."));
+        return List.of(
+                new TaskInfo(jobId, 0, TaskStatus.SUCCEEDED, "w1", null, 1, T0.plusSeconds(1), T0.plusSeconds(2), 1, null, null, setup),
+                new TaskInfo(jobId, 1, TaskStatus.FAILED, "w2", null, 1, T0.plusSeconds(1), T0.plusSeconds(2), 0, null,
+                        "failed on w2: the source does not compile", null, diagnostics));
     }
 
     static Map<TaskStatus, Integer> counts(List<TaskInfo> jobTasks) {

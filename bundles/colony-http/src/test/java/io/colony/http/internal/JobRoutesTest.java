@@ -220,6 +220,27 @@ class JobRoutesTest {
                    "finishedAt":null,"progress":0.25,"exitCode":null,"error":null}]}""", response);
     }
 
+    @Test
+    void aTaskShowsItsSetupAndItsCompilerDiagnosticsOnlyWhenItHasThem() throws Exception {
+        String id = submitPrimes();
+        api.jobs.running(id, FakeJobService.reportingTasks(id));
+
+        HttpResponse<String> response = api.get("/api/v1/jobs/" + id + "/tasks");
+
+        api.assertJson(200, """
+                {"tasks":[
+                  {"index":0,"status":"SUCCEEDED","worker":"w1","pinnedTo":null,"attempts":1,"startedAt":"2025-01-02T03:04:06Z",
+                   "finishedAt":"2025-01-02T03:04:07Z","progress":1.0,"exitCode":null,"error":null,
+                   "setup":{"artifacts":["io.colony.plugins:colony-plugin-stats:1.0.0","org.apache.commons:commons-math3:3.6.1"],
+                            "millis":412,"fromCache":true}},
+                  {"index":1,"status":"FAILED","worker":"w2","pinnedTo":null,"attempts":1,"startedAt":"2025-01-02T03:04:06Z",
+                   "finishedAt":"2025-01-02T03:04:07Z","progress":0.0,"exitCode":null,"error":"failed on w2: the source does not compile",
+                   "diagnostics":[
+                     {"kind":"ERROR","file":"demo/Squares.java","line":7,"column":21,"message":"cannot find symbol\\n  symbol:   class Sqaure"},
+                     {"kind":"NOTE","file":"","line":0,"column":0,"message":"Some input files use unchecked or unsafe operations."}]}]}""",
+                response);
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
             GET    | /api/v1/jobs/42                | no job 42

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.colony.api.job.JobInfo;
+import io.colony.api.job.JobSpec;
+import io.colony.api.job.JobStatus;
+import io.colony.api.job.TaskStatus;
 import io.colony.http.internal.routing.Router;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +82,32 @@ class OpenApiDocumentTest {
         }));
 
         assertEquals(List.of("get /api/v1/health"), open);
+    }
+
+    @Test
+    void theTaskSchemaDescribesEveryFieldATaskIsAnsweredWith() throws Exception {
+        JsonNode schemas = document().get("components").get("schemas");
+        api.jobs.put(new JobInfo("7", JobSpec.plugin("stats").build(), JobStatus.FAILED, FakeJobService.T0, FakeJobService.T0,
+                FakeJobService.T0.plusSeconds(2), 1, Map.of(TaskStatus.SUCCEEDED, 1, TaskStatus.FAILED, 1), "task 1 failed"),
+                FakeJobService.reportingTasks("7"));
+        JsonNode tasks = api.json(api.get("/api/v1/jobs/7/tasks").body()).get("tasks");
+
+        assertDescribed(schemas.get("Task"), tasks.get(0));
+        assertDescribed(schemas.get("Task"), tasks.get(1));
+        assertDescribed(schemas.get("TaskSetup"), tasks.get(0).get("setup"));
+        for (JsonNode diagnostic : tasks.get(1).get("diagnostics")) {
+            assertDescribed(schemas.get("SourceDiagnostic"), diagnostic);
+        }
+    }
+
+    /** Every field of the answer is among the schema's properties, and every field the schema requires is there. */
+    private static void assertDescribed(JsonNode schema, JsonNode answer) {
+        Set<String> fields = new TreeSet<>();
+        answer.fieldNames().forEachRemaining(fields::add);
+        Set<String> properties = new TreeSet<>();
+        schema.get("properties").fieldNames().forEachRemaining(properties::add);
+        assertTrue(properties.containsAll(fields), "undocumented: " + fields + " beyond " + properties);
+        schema.get("required").forEach(required -> assertTrue(fields.contains(required.asText()), required + " missing in " + answer));
     }
 
     @Test

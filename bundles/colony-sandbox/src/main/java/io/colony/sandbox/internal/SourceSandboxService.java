@@ -27,6 +27,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import io.colony.sandbox.internal.process.BundleClassPath;
+import io.colony.sandbox.internal.process.ProcessIsolation;
+import io.colony.sandbox.internal.process.ProcessSettings;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -45,23 +49,41 @@ public final class SourceSandboxService implements SourceSandbox {
     private final Map<Isolation, ProgramPreparer> preparers;
     private final Map<Isolation, ProgramRunner> runners;
     private final PreparedCache cache;
+    private final AutoCloseable resources;
 
+    /** Both isolations: in process, and in child JVMs whose class path is written into this bundle's data area. */
     @Activate
-    public SourceSandboxService(Map<String, Object> properties) throws IOException {
-        this(SandboxSettings.read(properties));
+    public SourceSandboxService(Map<String, Object> properties, BundleContext context) throws IOException {
+        this(SandboxSettings.read(properties), properties, context);
     }
 
-    private SourceSandboxService(SandboxSettings settings) throws IOException {
+    private SourceSandboxService(SandboxSettings settings, Map<String, Object> properties, BundleContext context) throws IOException {
         this(SandboxFactory.inProcessParts(new BundleApiClassFiles(apiBundle()), Plugin.class.getClassLoader(), settings),
+                new ProcessIsolation(ProcessSettings.read(properties, context.getDataFile("runs").toPath(), settings.compileTimeLimit()),
+                        new BundleClassPath(context)),
                 settings.cacheEntries());
     }
 
-    private SourceSandboxService(SandboxFactory.Parts parts, int cacheEntries) {
-        this(parts.preparers(), parts.runners(), cacheEntries);
+    private SourceSandboxService(SandboxFactory.Parts inProcess, ProcessIsolation processes, int cacheEntries) {
+        this(withProcesses(inProcess.preparers(), processes.preparer()), withProcesses(inProcess.runners(), processes.runner()), cacheEntries,
+                processes);
+    }
+
+    private static <T> Map<Isolation, T> withProcesses(Map<Isolation, T> inProcess, T process) {
+        Map<Isolation, T> both = new EnumMap<>(inProcess);
+        both.put(Isolation.PROCESS, process);
+        return both;
     }
 
     /** @param preparers and runners by isolation; an isolation without one is refused with a message */
     public SourceSandboxService(Map<Isolation, ProgramPreparer> preparers, Map<Isolation, ProgramRunner> runners, int cacheEntries) {
+        this(preparers, runners, cacheEntries, () -> { });
+    }
+
+    /** @param resources closed last when the service closes (the child JVMs' launcher) */
+    private SourceSandboxService(Map<Isolation, ProgramPreparer> preparers, Map<Isolation, ProgramRunner> runners, int cacheEntries,
+            AutoCloseable resources) {
+        this.resources = resources;
         this.preparers = preparers.isEmpty() ? Map.of() : new EnumMap<>(preparers);
         this.runners = runners.isEmpty() ? Map.of() : new EnumMap<>(runners);
         this.cache = new PreparedCache(cacheEntries);
@@ -134,5 +156,10 @@ public final class SourceSandboxService implements SourceSandbox {
     public void close() {
         runners.values().forEach(ProgramRunner::close);
         preparers.values().forEach(ProgramPreparer::close);
+        try {
+            resources.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the source sandbox could not release its resources: " + e, e);
+        }
     }
 }

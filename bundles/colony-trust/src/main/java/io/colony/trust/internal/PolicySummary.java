@@ -12,7 +12,18 @@ final class PolicySummary {
 
     static String of(TrustSettings settings) {
         return "commands " + commands(settings) + ", manifest jobs " + manifest(settings.manifest()) + ", source jobs "
-                + (settings.sourceEnabled() ? "enabled" : "disabled");
+                + source(settings.source());
+    }
+
+    private static String source(SourceSettings source) {
+        if (!source.enabled()) {
+            return "disabled";
+        }
+        io.colony.api.source.SandboxPolicy sandbox = source.sandbox();
+        return "enabled (" + (source.tokens().isEmpty() ? "any API token" : source.tokens().size() + " API tokens") + "; isolation "
+                + sandbox.isolation().configName() + ", wall " + sandbox.wallTime().toSeconds() + " s, CPU " + sandbox.cpuTime().toSeconds()
+                + " s, memory " + (sandbox.memoryBytes() >> 20) + " MiB, result " + (sandbox.resultBytes() >> 10) + " KiB, log "
+                + (sandbox.logBytes() >> 10) + " KiB; allowlist additions: " + quoted(sandbox.allowlist().stream()) + ")";
     }
 
     private static String commands(TrustSettings settings) {

@@ -27,8 +27,10 @@ final class PolicyWarnings {
         if (!manifest.signaturesRequired() && truststore != null && !String.valueOf(truststore).isBlank()) {
             warnings.add(Truststore.FILE + " is not read while " + ManifestSettings.SIGNATURES_REQUIRED + " is false: jars are loaded whether signed or not");
         }
-        if (settings.sourceEnabled()) {
-            warnings.add(TrustSettings.SOURCE_ENABLED + " = true has no effect yet: source jobs stay denied until colony-sandbox brings their checks");
+        SourceSettings source = settings.source();
+        if (source.enabled() && source.sandbox().isolation() == io.colony.api.source.Isolation.IN_PROCESS) {
+            warnings.add(SourceSettings.ISOLATION + " = in-process: source jobs share the worker's heap, and a run stuck inside a JDK "
+                    + "call cannot be stopped (only its thread abandoned); process isolation is the safe setting");
         }
         return warnings;
     }

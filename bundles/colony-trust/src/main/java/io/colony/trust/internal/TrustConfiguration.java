@@ -59,7 +59,43 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String manifest_truststore_password() default "";
 
     @AttributeDefinition(name = "Source jobs enabled",
-            description = "Topology 3: compile and run Java source from a job. Its checks (tokens, limits, allowlist) "
-                    + "come with colony-sandbox; until then source jobs are denied even when enabled.")
+            description = "Topology 3: compile Java source from a job and run it in the sandbox (bytecode verified against "
+                    + "an allowlist, isolated class loader, limits), on workers that run colony-sandbox.")
     boolean source_enabled() default false;
+
+    @AttributeDefinition(name = "Source job tokens", required = false,
+            description = "The API tokens (as in io.colony.http tokens) that may submit source jobs, separated by commas or "
+                    + "newlines. Empty: any client the REST API lets in. Submissions without a token (the node's shell, an "
+                    + "application embedding the manager) are not asked about tokens.")
+    String source_tokens() default "";
+
+    @AttributeDefinition(name = "Sandbox isolation", options = {
+            @org.osgi.service.metatype.annotations.Option(value = "process", label = "a child JVM per task"),
+            @org.osgi.service.metatype.annotations.Option(value = "in-process", label = "a thread of the worker's JVM") },
+            description = "Where source tasks run: process (a child JVM per task with its own heap limit, killed at a limit) "
+                    + "or in-process (faster to start; shares the worker's heap, and a run stuck inside a JDK call cannot be stopped).")
+    String source_isolation() default "process";
+
+    @AttributeDefinition(name = "Wall-clock limit (s)", min = "1", max = "86400", description = "How long one source task may run.")
+    int source_wall_seconds() default 60;
+
+    @AttributeDefinition(name = "CPU limit (s)", min = "1", max = "86400", description = "How much CPU time one source task may use.")
+    int source_cpu_seconds() default 60;
+
+    @AttributeDefinition(name = "Memory limit (MiB)", min = "16", max = "65536",
+            description = "Heap of a source task: the child JVM's maximum heap, or in process the bytes its thread may allocate.")
+    int source_memory_mb() default 256;
+
+    @AttributeDefinition(name = "Result limit (KiB)", min = "1", max = "1048576", description = "The largest result of a source task.")
+    int source_result_kb() default 16384;
+
+    @AttributeDefinition(name = "Log limit (KiB)", min = "0", max = "1048576", description = "The most log text one source task may write.")
+    int source_log_kb() default 1024;
+
+    @AttributeDefinition(name = "Allowlist additions", required = false,
+            description = "Entries added to the sandbox's built-in allowlist of JDK classes and members source may use: a class "
+                    + "(java.util.BitSet), a package's classes (java.util.*), a member (java.lang.System#nanoTime), or a member "
+                    + "denied (!java.lang.String#repeat). Separated by commas or newlines. What would let code leave the sandbox "
+                    + "(reflection, class loaders, threads, files, network, processes...) cannot be allowed.")
+    String source_allowlist() default "";
 }

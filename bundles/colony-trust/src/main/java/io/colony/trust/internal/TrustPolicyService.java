@@ -1,6 +1,7 @@
 package io.colony.trust.internal;
 
 import io.colony.api.config.InvalidConfigurationException;
+import io.colony.api.source.SandboxPolicy;
 import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
 import io.colony.api.trust.TrustPolicy;
@@ -60,6 +61,11 @@ public final class TrustPolicyService implements TrustPolicy {
             log.info("Trust policy denies {}: {}", describe(request), decision.reason());
         }
         return decision;
+    }
+
+    @Override
+    public SandboxPolicy sandboxPolicy() {
+        return rules.settings().source().sandbox();
     }
 
     /** The request for a log line: user input quoted and cut short, tokens never shown. */

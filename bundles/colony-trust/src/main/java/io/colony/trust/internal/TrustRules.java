@@ -47,13 +47,23 @@ final class TrustRules {
         if (request instanceof Request.LoadBundle bundle) {
             return settings.manifest().enabled() ? manifest.load(bundle) : manifestDisabled();
         }
-        if (request instanceof Request.RunSource) {
-            return settings.sourceEnabled()
-                    ? Decision.deny("source jobs (topology 3) are enabled (" + TrustSettings.SOURCE_ENABLED
-                            + ") but this trust policy cannot check them yet: tokens, limits and the bytecode allowlist come with colony-sandbox")
-                    : disabled("source jobs (topology 3)", TrustSettings.SOURCE_ENABLED);
+        if (request instanceof Request.RunSource source) {
+            return source(source);
         }
         return Decision.deny("unknown kind of request " + (request == null ? "null" : request.getClass().getName()) + " is denied");
+    }
+
+    private Decision source(Request.RunSource request) {
+        SourceSettings source = settings.source();
+        if (!source.enabled()) {
+            return disabled("source jobs (topology 3)", SourceSettings.ENABLED);
+        }
+        if (!source.tokenAllowed(request.token())) {
+            return Decision.deny("the API token of this submission is not among those allowed to submit source jobs ("
+                    + SourceSettings.TOKENS + ")");
+        }
+        return Decision.allow("source jobs are enabled (" + SourceSettings.ENABLED + "); the sandbox verifies, isolates ("
+                + source.sandbox().isolation().configName() + ") and limits entry class " + Quoted.of(request.entryClass()));
     }
 
     private Decision command(String line) {

@@ -19,20 +19,20 @@ import java.util.stream.Stream;
  *
  * @param commandPatterns empty: any command (when commands are enabled)
  * @param manifest        manifest jobs (topology 2)
+ * @param source          source jobs (topology 3)
  */
-record TrustSettings(boolean commandsEnabled, List<Pattern> commandPatterns, ManifestSettings manifest, boolean sourceEnabled) {
+record TrustSettings(boolean commandsEnabled, List<Pattern> commandPatterns, ManifestSettings manifest, SourceSettings source) {
 
     static final String COMMANDS_ENABLED = "commands.enabled";
     static final String COMMANDS_ALLOW = "commands.allow";
-    static final String SOURCE_ENABLED = "source.enabled";
 
     /** The keys the policy knows, in the order etc/io.colony.trust.cfg has them. */
-    static final List<String> KEYS = Stream.of(List.of(COMMANDS_ENABLED, COMMANDS_ALLOW), ManifestSettings.KEYS, List.of(SOURCE_ENABLED))
+    static final List<String> KEYS = Stream.of(List.of(COMMANDS_ENABLED, COMMANDS_ALLOW), ManifestSettings.KEYS, SourceSettings.KEYS)
             .flatMap(List::stream).toList();
     private static final List<String> NAMESPACES = List.of("command", "manifest", "source");
 
     /** Everything denied but operator-installed plugins: the policy with no configuration. */
-    static final TrustSettings DEFAULTS = new TrustSettings(false, List.of(), ManifestSettings.DEFAULTS, false);
+    static final TrustSettings DEFAULTS = new TrustSettings(false, List.of(), ManifestSettings.DEFAULTS, SourceSettings.DEFAULTS);
 
     TrustSettings {
         commandPatterns = List.copyOf(commandPatterns);
@@ -45,7 +45,7 @@ record TrustSettings(boolean commandsEnabled, List<Pattern> commandPatterns, Man
     static TrustSettings read(Map<String, ?> properties, Path configDirectory) {
         ConfigurationValues values = ConfigurationValues.of(TrustPolicy.PID, properties);
         return new TrustSettings(values.bool(COMMANDS_ENABLED, false), each(values, COMMANDS_ALLOW, TrustSettings::commandPattern),
-                ManifestSettings.read(values, configDirectory), values.bool(SOURCE_ENABLED, false));
+                ManifestSettings.read(values, configDirectory), SourceSettings.read(values));
     }
 
     /**

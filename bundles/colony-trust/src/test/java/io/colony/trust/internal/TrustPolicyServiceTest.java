@@ -10,6 +10,9 @@ import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
 import io.colony.api.trust.TrustException;
 import java.nio.file.Path;
+import io.colony.api.source.Isolation;
+import io.colony.api.source.SandboxPolicy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,14 +79,46 @@ class TrustPolicyServiceTest {
     }
 
     @Test
-    void activationLogsThePolicyAndWarnsOfMisspeltKeysAndKeysWithoutEffectYet() {
-        new TrustPolicyService(Map.of("commands.enabled", "true", "commands.allow", "uptime", "command.allow", "x", "source.enabled", "true"), ETC, log);
+    void activationLogsThePolicyAndWarnsOfMisspeltKeysAndOfInProcessIsolation() {
+        new TrustPolicyService(Map.of("commands.enabled", "true", "commands.allow", "uptime", "command.allow", "x", "source.enabled", "true",
+                "source.isolation", "in-process"), ETC, log);
         assertEquals(List.of("warn: Trust policy ignores unknown key 'command.allow' (a misspelling?); known: commands.enabled, commands.allow, "
                         + "manifest.enabled, manifest.repositories, manifest.groups, manifest.signatures.required, manifest.truststore, "
-                        + "manifest.truststore.password, source.enabled",
-                "warn: source.enabled = true has no effect yet: source jobs stay denied until colony-sandbox brings their checks"), linesAt("warn"));
-        assertEquals(List.of("info: Trust policy: commands enabled (1 allowed patterns: 'uptime'), manifest jobs disabled, source jobs enabled"),
+                        + "manifest.truststore.password, source.enabled, source.tokens, source.isolation, source.wall.seconds, "
+                        + "source.cpu.seconds, source.memory.mb, source.result.kb, source.log.kb, source.allowlist",
+                "warn: source.isolation = in-process: source jobs share the worker's heap, and a run stuck inside a JDK call cannot be "
+                        + "stopped (only its thread abandoned); process isolation is the safe setting"), linesAt("warn"));
+        assertEquals(List.of("info: Trust policy: commands enabled (1 allowed patterns: 'uptime'), manifest jobs disabled, source jobs enabled "
+                        + "(any API token; isolation in-process, wall 60 s, CPU 60 s, memory 256 MiB, result 16384 KiB, log 1024 KiB; "
+                        + "allowlist additions: none)"),
                 linesAt("info"));
+    }
+
+    @Test
+    void theSandboxPolicyIsTheConfiguredOne() {
+        TrustPolicyService policy = new TrustPolicyService(Map.of("source.enabled", "true", "source.wall.seconds", "5",
+                "source.cpu.seconds", "4", "source.memory.mb", "64", "source.result.kb", "2", "source.log.kb", "0",
+                "source.allowlist", "java.util.BitSet, !java.lang.String#repeat"), ETC, log);
+        SandboxPolicy sandbox = policy.sandboxPolicy();
+        assertEquals(Isolation.PROCESS, sandbox.isolation());
+        assertEquals(Duration.ofSeconds(5), sandbox.wallTime());
+        assertEquals(Duration.ofSeconds(4), sandbox.cpuTime());
+        assertEquals(64L << 20, sandbox.memoryBytes());
+        assertEquals(2048, sandbox.resultBytes());
+        assertEquals(0, sandbox.logBytes());
+        assertEquals(List.of("java.util.BitSet", "!java.lang.String#repeat"), sandbox.allowlist());
+    }
+
+    @Test
+    void badSandboxSettingsKeepThePolicyDownNamingTheKey() {
+        assertEquals("io.colony.trust: source.isolation = 'container': 'container' is not an isolation; use in-process or process",
+                assertThrows(InvalidConfigurationException.class, () -> new TrustPolicyService(Map.of("source.isolation", "container"), ETC, log))
+                        .getMessage());
+        assertTrue(assertThrows(InvalidConfigurationException.class,
+                () -> new TrustPolicyService(Map.of("source.allowlist", "java.io.File; rm -rf"), ETC, log)).getMessage()
+                .startsWith("io.colony.trust: source.allowlist = 'java.io.File; rm -rf': not an allowlist entry"));
+        assertTrue(assertThrows(InvalidConfigurationException.class,
+                () -> new TrustPolicyService(Map.of("source.memory.mb", "1"), ETC, log)).getMessage().startsWith("io.colony.trust: source.memory.mb"));
     }
 
     @Test

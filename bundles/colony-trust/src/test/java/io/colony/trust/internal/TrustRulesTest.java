@@ -52,10 +52,23 @@ class TrustRulesTest {
     }
 
     @Test
-    void enabledSourceJobsStayDeniedUntilTheirChecksExist() {
-        Decision source = rules(Map.of("source.enabled", true)).decide(new Request.RunSource("demo.Entry", ""));
-        assertFalse(source.allowed());
-        assertTrue(source.reason().contains("cannot check them yet"), source.reason());
+    void enabledSourceJobsAreAllowedForAnyTokenWhenNoTokensAreListed() {
+        TrustRules rules = rules(Map.of("source.enabled", true));
+        Decision source = rules.decide(new Request.RunSource("demo.Entry", "any-token"));
+        assertTrue(source.allowed(), source.reason());
+        assertEquals("source jobs are enabled (source.enabled); the sandbox verifies, isolates (process) and limits entry class 'demo.Entry'",
+                source.reason());
+        assertTrue(rules.decide(new Request.RunSource("demo.Entry", "")).allowed());
+    }
+
+    @Test
+    void listedSourceTokensAloneMaySubmitSourceJobs() {
+        TrustRules rules = rules(Map.of("source.enabled", true, "source.tokens", "alpha-token-0123456789, beta-token-0123456789"));
+        assertTrue(rules.decide(new Request.RunSource("demo.Entry", "beta-token-0123456789")).allowed());
+        Decision other = rules.decide(new Request.RunSource("demo.Entry", "gamma-token-0123456789"));
+        assertFalse(other.allowed());
+        assertEquals("the API token of this submission is not among those allowed to submit source jobs (source.tokens)", other.reason());
+        assertTrue(rules.decide(new Request.RunSource("demo.Entry", "")).allowed(), "a submission without a token: the shell, an embedding application, a worker");
     }
 
     @Test

@@ -30,7 +30,7 @@ class TrustSettingsTest {
         assertFalse(settings.manifest().enabled());
         assertEquals(List.of(), settings.manifest().repositories());
         assertEquals(List.of(), settings.manifest().groups());
-        assertFalse(settings.sourceEnabled());
+        assertFalse(settings.source().enabled());
         assertEquals(List.of(), settings.commandPatterns());
     }
 
@@ -39,7 +39,7 @@ class TrustSettingsTest {
         TrustSettings settings = read(Map.of("commands.enabled", " TRUE ", "manifest.enabled", Boolean.TRUE, "source.enabled", "false"));
         assertTrue(settings.commandsEnabled());
         assertTrue(settings.manifest().enabled());
-        assertFalse(settings.sourceEnabled());
+        assertFalse(settings.source().enabled());
     }
 
     @Test

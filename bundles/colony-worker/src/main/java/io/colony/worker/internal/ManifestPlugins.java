@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -44,8 +43,7 @@ public final class ManifestPlugins {
     private final Function<Runnable, AutoCloseable> catalogChanges;
     private final Duration pluginWait;
     private final Logger log;
-    private final List<Runnable> availabilityListeners = new CopyOnWriteArrayList<>();
-    private volatile Deployer deployer;
+    private final OptionalService<Deployer> deployer;
 
     @Activate
     public ManifestPlugins(@Reference PluginRegistry plugins, @Reference(service = LoggerFactory.class) Logger log) {
@@ -57,40 +55,26 @@ public final class ManifestPlugins {
         this.catalogChanges = catalogChanges;
         this.pluginWait = pluginWait;
         this.log = log;
+        this.deployer = new OptionalService<>(e -> log.warn("A listener to the deployer's availability failed: {}", e.toString(), e));
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     public void setDeployer(Deployer value) {
-        deployer = value;
-        availabilityChanged();
+        deployer.bind(value);
     }
 
     public void unsetDeployer(Deployer value) {
-        if (deployer == value) {
-            deployer = null;
-            availabilityChanged();
-        }
+        deployer.unbind(value);
     }
 
     /** Whether this node can install plugins from manifests now (it has a deployer). */
     public boolean available() {
-        return deployer != null;
+        return deployer.isPresent();
     }
 
     /** Calls the listener whenever {@link #available()} may have changed; closing the handle removes it. */
     public AutoCloseable onAvailabilityChange(Runnable listener) {
-        availabilityListeners.add(listener);
-        return () -> availabilityListeners.remove(listener);
-    }
-
-    private void availabilityChanged() {
-        for (Runnable listener : availabilityListeners) {
-            try {
-                listener.run();
-            } catch (RuntimeException e) {
-                log.warn("A listener to the deployer's availability failed: {}", e.toString(), e);
-            }
-        }
+        return deployer.onChange(listener);
     }
 
     /**
@@ -98,7 +82,7 @@ public final class ManifestPlugins {
      * ({@link Reason#SETUP_FAILED}) saying why; cancelling the future before it completes releases what was deployed.
      */
     CompletableFuture<Lease> obtain(TaskRequest request) {
-        Deployer current = deployer;
+        Deployer current = deployer.get();
         if (current == null) {
             return CompletableFuture.failedFuture(new TaskFailedException(Reason.SETUP_FAILED,
                     "this worker cannot install plugins from a manifest: colony-deployer is not running on it"));

@@ -11,6 +11,7 @@ import io.colony.api.job.JobService;
 import io.colony.api.job.JobSpec;
 import io.colony.api.job.JobSpecCodec;
 import io.colony.api.job.JobStatus;
+import io.colony.http.internal.auth.AccessControl;
 import io.colony.http.internal.routing.ApiException;
 import io.colony.http.internal.routing.Dispatcher;
 import io.colony.http.internal.routing.Replies;
@@ -69,7 +70,8 @@ public final class JobRoutes {
         JobHandle handle;
         try {
             JobSpec spec = codec.read(request.body());
-            handle = jobs.submit(spec);
+            handle = jobs.submit(spec, AccessControl.presentedOrEmpty(request.header("authorization"),
+                    request.header(AccessControl.TOKEN_HEADER)));
         } catch (JobRejectedException e) {
             throw new ApiException(JobIds.status(e.reason()), e.field(), JobIds.message(e));
         }

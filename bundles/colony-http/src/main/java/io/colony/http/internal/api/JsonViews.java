@@ -8,6 +8,7 @@ import io.colony.api.job.TaskInfo;
 import io.colony.api.job.TaskStatus;
 import io.colony.api.job.WorkerInfo;
 import io.colony.api.node.HardwareStatus;
+import io.colony.api.source.Diagnostic;
 import io.colony.api.worker.PluginDescriptor;
 import io.colony.http.internal.routing.Replies;
 import java.time.Instant;
@@ -60,8 +61,9 @@ public final class JsonViews {
     }
 
     /**
-     * {@code {"index","status","worker","pinnedTo","attempts","startedAt","finishedAt","progress","exitCode","error"}}, and for
-     * a manifest job's task once its worker set it up {@code "setup": {"artifacts":[...],"millis","fromCache"}}
+     * {@code {"index","status","worker","pinnedTo","attempts","startedAt","finishedAt","progress","exitCode","error"}}; for
+     * a manifest job's task once its worker set it up {@code "setup": {"artifacts":[...],"millis","fromCache"}}, and for a
+     * source job's task whose source did not compile {@code "diagnostics": [{"kind","file","line","column","message"}...]}
      */
     public ObjectNode task(TaskInfo task) {
         ObjectNode node = object();
@@ -80,6 +82,13 @@ public final class JsonViews {
             task.setup().artifacts().forEach(setup.putArray("artifacts")::add);
             setup.put("millis", task.setup().time().toMillis());
             setup.put("fromCache", task.setup().fromCache());
+        }
+        if (!task.diagnostics().isEmpty()) {
+            ArrayNode diagnostics = node.putArray("diagnostics");
+            for (Diagnostic diagnostic : task.diagnostics()) {
+                diagnostics.addObject().put("kind", diagnostic.kind()).put("file", diagnostic.file()).put("line", diagnostic.line())
+                        .put("column", diagnostic.column()).put("message", diagnostic.message());
+            }
         }
         return node;
     }

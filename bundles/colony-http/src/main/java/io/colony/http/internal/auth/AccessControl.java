@@ -47,6 +47,18 @@ public final class AccessControl {
         }
     }
 
+    /**
+     * The token a request presents, for the trust policy (which tokens may submit source jobs); empty when it
+     * presents none or a malformed one (which {@link #check} has refused wherever a token is required).
+     */
+    public static String presentedOrEmpty(String authorization, String colonyToken) {
+        try {
+            return presented(authorization, colonyToken);
+        } catch (ApiException none) {
+            return "";
+        }
+    }
+
     private static String presented(String authorization, String colonyToken) throws ApiException {
         if (authorization != null) {
             if (authorization.length() < BEARER.length() || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

@@ -141,7 +141,7 @@ final class JobManager implements JobService, AutoCloseable {
     }
 
     /** A worker told what it offers. */
-    void workerOffered(String workerId, List<PluginDescriptor> plugins, int workerSlots, boolean installsManifests) {
+    void workerOffered(String workerId, List<PluginDescriptor> plugins, int workerSlots, WorkerCapabilities capabilities) {
         onDispatcher(() -> {
             WorkerEntry entry = workers.get(workerId);
             if (entry == null) {
@@ -149,7 +149,7 @@ final class JobManager implements JobService, AutoCloseable {
             }
             entry.plugins = List.copyOf(plugins);
             entry.slots = workerSlots;
-            entry.installsManifests = installsManifests;
+            entry.capabilities = capabilities;
             int capacity = settings.slots() > 0 ? settings.slots() : workerSlots;
             if (capacity > 0) {
                 slots.configure(workerId, capacity + settings.prefetch(capacity));
@@ -203,11 +203,10 @@ final class JobManager implements JobService, AutoCloseable {
     // ================================================================ JobService
 
     @Override
-    public JobHandle submit(JobSpec spec) throws JobRejectedException {
-        Decision decision = trust.check(trustRequest(spec.work()));
+    public JobHandle submit(JobSpec spec, String apiToken) throws JobRejectedException {
+        Decision decision = trust.check(trustRequest(spec.work(), apiToken == null ? "" : apiToken));
         if (!decision.allowed()) {
-            throw new JobRejectedException(JobRejectedException.Reason.FORBIDDEN,
-                    spec.work() instanceof PluginWork plugin ? (plugin.hasManifest() ? "manifest" : "plugin") : "command",
+            throw new JobRejectedException(JobRejectedException.Reason.FORBIDDEN, workField(spec.work()),
                     "the trust policy denies it: " + decision.reason());
         }
         WorkerQuery query;
@@ -224,12 +223,23 @@ final class JobManager implements JobService, AutoCloseable {
     }
 
     /** What the trust policy is asked before a job is accepted. */
-    private static Request trustRequest(Work work) {
+    private static Request trustRequest(Work work, String apiToken) {
         if (work instanceof PluginWork plugin) {
             return plugin.hasManifest() ? new Request.InstallArtifacts(plugin.manifest().bundles(), plugin.manifest().repositoryUrls())
                     : new Request.RunPlugin(plugin.name(), plugin.versionRange() == null ? "" : plugin.versionRange());
         }
+        if (work instanceof Work.SourceWork source) {
+            return new Request.RunSource(source.source().entryClass(), apiToken);
+        }
         return new Request.RunCommand(((Work.CommandWork) work).commandLine());
+    }
+
+    /** The spec field a rejection of the work names. */
+    private static String workField(Work work) {
+        if (work instanceof PluginWork plugin) {
+            return plugin.hasManifest() ? "manifest" : "plugin";
+        }
+        return work instanceof Work.SourceWork ? "source" : "command";
     }
 
     private JobHandle accept(JobSpec spec, WorkerQuery query) throws RejectedOnDispatcher {
@@ -269,7 +279,7 @@ final class JobManager implements JobService, AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw rejected("plugin.version", "'" + plugin.versionRange() + "' is not an OSGi version range: " + e.getMessage());
             }
-            if (plugin.hasManifest() && workers.values().stream().noneMatch(w -> w.installsManifests)) {
+            if (plugin.hasManifest() && workers.values().stream().noneMatch(w -> w.capabilities.installsManifests())) {
                 throw rejected("manifest", "no worker can install plugins from a manifest (none runs colony-deployer; workers: "
                         + describeWorkers() + ")");
             }
@@ -278,6 +288,9 @@ final class JobManager implements JobService, AutoCloseable {
                         + (plugin.versionRange() == null ? "" : " in version range " + plugin.versionRange())
                         + (spec.isSplit() ? " with a splitter" : "") + " (workers: " + describeWorkers() + ")");
             }
+        }
+        if (spec.work() instanceof Work.SourceWork && workers.values().stream().noneMatch(w -> w.capabilities.runsSource())) {
+            throw rejected("source", "no worker runs source jobs (none runs colony-sandbox; workers: " + describeWorkers() + ")");
         }
         Targets targets = spec.targets();
         if (targets instanceof Targets.Workers named) {
@@ -290,15 +303,18 @@ final class JobManager implements JobService, AutoCloseable {
                 if (plugin != null && !entry.has(plugin, false)) {
                     throw rejected("targets.workers[" + i + "]", "worker '" + id + "' does not have plugin '" + plugin.name() + "'");
                 }
+                if (spec.work() instanceof Work.SourceWork && !entry.capabilities.runsSource()) {
+                    throw rejected("targets.workers[" + i + "]", "worker '" + id + "' does not run source jobs (it has no colony-sandbox)");
+                }
             }
             return spec.isSplit() ? List.of() : named.ids();
         }
         if (targets instanceof Targets.Any) {
             return List.of();
         }
-        List<String> matching = selector.matching(members(plugin), query).stream().map(Member::id).sorted().toList();
+        List<String> matching = selector.matching(members(spec.work()), query).stream().map(Member::id).sorted().toList();
         if (matching.isEmpty()) {
-            throw rejected("targets", selector.whyNone(members(plugin), query));
+            throw rejected("targets", selector.whyNone(members(spec.work()), query));
         }
         return spec.isSplit() ? List.of() : matching;
     }
@@ -593,7 +609,7 @@ final class JobManager implements JobService, AutoCloseable {
         for (WorkerEntry worker : workers.values()) {
             if (worker.endpoint.isConnected() && (task.pinnedTo == null || task.pinnedTo.equals(worker.id()))
                     && !task.refusedBy.contains(worker.id())
-                    && (plugin == null || worker.has(plugin, false))) {
+                    && worker.canRun(task.job.spec.work())) {
                 candidates.add(worker.member);
             }
         }
@@ -616,6 +632,7 @@ final class JobManager implements JobService, AutoCloseable {
         task.progress = 0;
         task.error = null;
         task.setup = null;
+        task.diagnostics = List.of();
         Attempt attempt = new Attempt(job.id, task.index, task.attempts, job.spec.work(), task.input, job.spec.taskTimeout());
         task.current = attempt;
         worker.running++;
@@ -686,6 +703,7 @@ final class JobManager implements JobService, AutoCloseable {
         if (task.status.isFinal()) {
             return;
         }
+        task.diagnostics = outcome.diagnostics();
         JobRun job = task.job;
         switch (outcome.kind()) {
             case SUCCEEDED -> {
@@ -846,8 +864,8 @@ final class JobManager implements JobService, AutoCloseable {
         return WorkerSelector.Strategy.valueOf(spec.strategy().name());
     }
 
-    private List<Member> members(PluginWork plugin) {
-        return workers.values().stream().filter(w -> plugin == null || w.has(plugin, false)).map(w -> w.member).toList();
+    private List<Member> members(Work work) {
+        return workers.values().stream().filter(w -> w.canRun(work)).map(w -> w.member).toList();
     }
 
     private String describeWorkers() {

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.colony.api.job.Work;
 import io.colony.api.job.Work.PluginWork;
 import io.colony.api.plugin.Payload;
+import io.colony.api.source.CompilationException;
 import io.colony.api.worker.CommandExecutor;
 import io.colony.api.worker.CommandResult;
 import io.colony.api.worker.LocalExecutor;
 import io.colony.api.worker.TaskFailedException;
 import io.colony.api.worker.TaskRequest;
+import io.colony.transport.api.SourceDiagnostics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -59,8 +61,8 @@ final class LocalWorker implements WorkerEndpoint {
         CompletableFuture<Outcome> outcome;
         try {
             CommandExecutor runner = commands.get();
-            if (attempt.work() instanceof PluginWork plugin) {
-                CompletableFuture<Payload> result = executor.run(request(plugin, attempt.input(), attempt.timeout()), progress);
+            if (attempt.work() instanceof PluginWork || attempt.work() instanceof Work.SourceWork) {
+                CompletableFuture<Payload> result = executor.run(request(attempt.work(), attempt.input(), attempt.timeout()), progress);
                 running.put(attempt.key(), result);
                 progress.accept(0);
                 outcome = result.handle((payload, failure) -> failure == null
@@ -116,7 +118,11 @@ final class LocalWorker implements WorkerEndpoint {
         }
     }
 
-    private static TaskRequest request(PluginWork plugin, Payload input, Duration timeout) {
+    private static TaskRequest request(Work work, Payload input, Duration timeout) {
+        if (work instanceof Work.SourceWork source) {
+            return TaskRequest.source(source.source(), input, timeout);
+        }
+        PluginWork plugin = (PluginWork) work;
         return new TaskRequest(plugin.name(), plugin.versionRange(), input, timeout, plugin.manifest());
     }
 
@@ -126,7 +132,7 @@ final class LocalWorker implements WorkerEndpoint {
         if (reason != null || cause instanceof CancellationException) {
             return Outcome.of(Outcome.Kind.KILLED, reason != null ? reason : "cancelled");
         }
-        return Outcome.of(kindOf(cause), cause.getMessage());
+        return Outcome.of(kindOf(cause), cause.getMessage(), SourceDiagnostics.bounded(CompilationException.diagnosticsOf(cause)));
     }
 
     private static <T> PhaseOutcome<T> phaseFailure(Throwable failure) {

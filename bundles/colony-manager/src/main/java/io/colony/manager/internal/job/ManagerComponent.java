@@ -104,6 +104,8 @@ public final class ManagerComponent implements JobService {
     private volatile PluginCatalog catalog;
     /** The node's deployer: with it, the node's own worker installs plugins from manifests. */
     private volatile io.colony.api.deploy.Deployer deployer;
+    /** The node's source sandbox: with it, the node's own worker runs source jobs. */
+    private volatile io.colony.api.source.SourceSandbox sandbox;
     private volatile LocalWorker localWorker;
 
     @Activate
@@ -201,6 +203,21 @@ public final class ManagerComponent implements JobService {
         }
     }
 
+    /** The local worker's offer says at once that it runs source jobs, rather than at the next refresh. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSourceSandbox(io.colony.api.source.SourceSandbox bound) {
+        sandbox = bound;
+        refreshLocal();
+    }
+
+    void unbindSourceSandbox(io.colony.api.source.SourceSandbox unbound) {
+        if (sandbox == unbound) {
+            sandbox = null;
+            refreshLocal();
+        }
+    }
+
     private void joinLocal(LocalWorker worker) {
         manager.workerJoined(worker, true, localMember());
         refreshLocal();
@@ -216,7 +233,7 @@ public final class ManagerComponent implements JobService {
             manager.workerUpdated(worker.workerId(), localMember());
             PluginCatalog plugins = catalog;
             manager.workerOffered(worker.workerId(), plugins == null ? List.of() : plugins.plugins(), worker.slots(),
-                    deployer != null);
+                    new WorkerCapabilities(deployer != null, sandbox != null));
         } catch (RuntimeException e) {
             log.warn("Could not refresh the node's own worker: {}", e.toString());
         }
@@ -293,7 +310,8 @@ public final class ManagerComponent implements JobService {
                 log.warn("Worker {} offered a malformed plugin ({}); ignored", peer.nodeId(), malformed.getMessage());
             }
         }
-        manager.workerOffered(peer.nodeId(), plugins, Math.max(0, Math.min(offer.getSlots(), 4096)), offer.getInstallsManifests());
+        manager.workerOffered(peer.nodeId(), plugins, Math.max(0, Math.min(offer.getSlots(), 4096)), 
+                new WorkerCapabilities(offer.getInstallsManifests(), offer.getRunsSource()));
     }
 
     /** The peer as discovery knows it, or as its connection and last heartbeat tell. */
@@ -368,8 +386,8 @@ public final class ManagerComponent implements JobService {
     // ---------------------------------------------------------------- JobService
 
     @Override
-    public JobHandle submit(JobSpec spec) throws JobRejectedException {
-        return manager.submit(spec);
+    public JobHandle submit(JobSpec spec, String apiToken) throws JobRejectedException {
+        return manager.submit(spec, apiToken);
     }
 
     @Override

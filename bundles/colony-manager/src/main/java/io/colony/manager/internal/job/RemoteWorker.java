@@ -4,10 +4,12 @@ import io.colony.api.job.Work;
 import io.colony.api.job.Work.PluginWork;
 import io.colony.api.plugin.Payload;
 import io.colony.transport.api.Peer;
+import io.colony.transport.api.SourceDiagnostics;
 import io.colony.transport.proto.CancelTask;
 import io.colony.transport.proto.Envelope;
 import io.colony.transport.proto.PluginCall;
 import io.colony.transport.proto.RunTask;
+import io.colony.transport.proto.SourceProgram;
 import io.colony.transport.proto.TaskOutcome;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +56,9 @@ final class RemoteWorker implements WorkerEndpoint {
                 .setPhase(RunTask.Phase.EXECUTE);
         if (attempt.work() instanceof PluginWork plugin) {
             task.setPlugin(call(plugin));
+        } else if (attempt.work() instanceof Work.SourceWork source) {
+            task.setSource(SourceProgram.newBuilder().putAllFiles(source.source().files())
+                    .setEntryClass(source.source().entryClass()));
         } else {
             task.setCommand(((Work.CommandWork) attempt.work()).commandLine());
         }
@@ -63,7 +68,7 @@ final class RemoteWorker implements WorkerEndpoint {
                     outcome.hasExitCode() ? outcome.getExitCode() : null);
             case KILLED -> Outcome.of(Outcome.Kind.KILLED, outcome.getError());
             case REFUSED -> Outcome.of(Outcome.Kind.REFUSED, outcome.getError());
-            default -> Outcome.of(Outcome.Kind.FAILED, outcome.getError());
+            default -> Outcome.of(Outcome.Kind.FAILED, outcome.getError(), SourceDiagnostics.fromProto(outcome.getDiagnosticsList()));
         }, error -> Outcome.of(Outcome.Kind.LOST, error)).whenComplete((done, failure) -> progress.remove(route));
     }
 

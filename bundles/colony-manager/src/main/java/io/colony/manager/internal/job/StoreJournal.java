@@ -290,6 +290,7 @@ final class StoreJournal implements JobJournal {
         task.exitCode = record.exitCode();
         task.error = record.error();
         task.setup = record.setup();
+        task.diagnostics = record.diagnostics();
         ResultRecord output = results.get(record.index());
         if (output != null) {
             task.output = payload(output.bytes(), output.contentType());
@@ -323,7 +324,8 @@ final class StoreJournal implements JobJournal {
         }
         return Optional.of(store.tasksOf(jobId).stream().map(task -> new TaskInfo(jobId, task.index(), task.status(),
                 task.worker(), task.pinnedTo(), task.attempts(), task.startedAt(), task.finishedAt(),
-                task.status() == TaskStatus.SUCCEEDED ? 1 : 0, task.exitCode(), task.error(), task.setup())).toList());
+                task.status() == TaskStatus.SUCCEEDED ? 1 : 0, task.exitCode(), task.error(), task.setup(), task.diagnostics()))
+                .toList());
     }
 
     @Override
@@ -407,7 +409,7 @@ final class StoreJournal implements JobJournal {
     private static TaskRecord record(TaskRun task, boolean withInput) {
         return new TaskRecord(task.job.id, task.index, task.status, task.worker, task.pinnedTo, task.attempts,
                 task.startedAt, task.finishedAt, task.exitCode, task.error, withInput ? task.input.bytes() : null,
-                withInput ? task.input.contentType() : null, task.setup);
+                withInput ? task.input.contentType() : null, task.setup, task.diagnostics);
     }
 
     private static String key(TaskRun task) {

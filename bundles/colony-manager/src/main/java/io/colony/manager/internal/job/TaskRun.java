@@ -5,8 +5,10 @@ import io.colony.api.job.TaskSetup;
 import io.colony.api.job.TaskResult;
 import io.colony.api.job.TaskStatus;
 import io.colony.api.plugin.Payload;
+import io.colony.api.source.Diagnostic;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** One task of a running job; touched only on the manager's dispatcher thread. */
@@ -27,6 +29,8 @@ final class TaskRun {
     Integer exitCode;
     /** How the worker of the current or last attempt made a manifest's bundles live, or null. */
     TaskSetup setup;
+    /** The compiler's messages when the source of the current or last attempt did not compile; never null. */
+    List<Diagnostic> diagnostics = List.of();
     String error;
     Payload output = Payload.empty();
     /** The attempt in flight, or null. */
@@ -43,7 +47,7 @@ final class TaskRun {
 
     TaskInfo info() {
         return new TaskInfo(job.id, index, status, worker, pinnedTo, attempts, startedAt, finishedAt, progress, exitCode,
-                error, setup);
+                error, setup, diagnostics);
     }
 
     TaskResult result() {

@@ -2,6 +2,7 @@ package io.colony.manager.internal.job;
 
 import io.colony.api.cluster.Member;
 import io.colony.api.job.WorkerInfo;
+import io.colony.api.job.Work;
 import io.colony.api.job.Work.PluginWork;
 import io.colony.api.worker.PluginDescriptor;
 import java.util.List;
@@ -15,8 +16,8 @@ final class WorkerEntry {
     final boolean local;
     Member member;
     List<PluginDescriptor> plugins = List.of();
-    /** Whether it can install a plugin from a job's manifest (topology 2), as it offered. */
-    boolean installsManifests;
+    /** What it can do beyond the plugins it has, as it offered. */
+    WorkerCapabilities capabilities = WorkerCapabilities.PLUGINS_ONLY;
     /** The worker's own slot count, as it offered; 0 until it did. */
     int slots;
     /** Attempts in flight on it. */
@@ -35,7 +36,7 @@ final class WorkerEntry {
     /** Whether it has a version of the plugin in the work's range (and a splitter, if one is needed). */
     boolean has(PluginWork plugin, boolean needsSplitter) {
         if (plugin.hasManifest()) {
-            return installsManifests;
+            return capabilities.installsManifests();
         }
         VersionRange range = range(plugin.versionRange());
         for (PluginDescriptor descriptor : plugins) {
@@ -45,6 +46,14 @@ final class WorkerEntry {
             }
         }
         return false;
+    }
+
+    /** Whether it can run a task of the work: it has the plugin, runs source, or (a command) it may try. */
+    boolean canRun(Work work) {
+        if (work instanceof PluginWork plugin) {
+            return has(plugin, false);
+        }
+        return !(work instanceof Work.SourceWork) || capabilities.runsSource();
     }
 
     WorkerInfo info(int capacity) {

@@ -14,6 +14,9 @@ final class SpecFields {
     static final String REPOSITORY_ID = "id";
     static final String REPOSITORY_URL = "url";
     static final String MANIFEST_DELETE_WHEN_DONE = "deleteWhenDone";
+    static final String SOURCE = "source";
+    static final String SOURCE_FILES = "files";
+    static final String SOURCE_ENTRY_CLASS = "entryClass";
     static final String COMMAND = "command";
     static final String INPUT = "input";
     static final String INPUT_TEXT = "inputText";
@@ -32,7 +35,7 @@ final class SpecFields {
     static final String DURABLE = "durable";
 
     /** Every top-level field, in the order the writer puts them. */
-    static final List<String> TOP_LEVEL = List.of(PLUGIN, MANIFEST, COMMAND, INPUT, INPUT_TEXT, INPUT_BASE64, CONTENT_TYPE,
+    static final List<String> TOP_LEVEL = List.of(PLUGIN, MANIFEST, SOURCE, COMMAND, INPUT, INPUT_TEXT, INPUT_BASE64, CONTENT_TYPE,
             CHUNKS, TARGETS, STRATEGY, RESULT, TASK_TIMEOUT, RETRIES, PRIORITY, DURABLE);
 
     /** The three ways to give the input, at most one of which a spec uses. */

@@ -11,6 +11,7 @@ import static io.colony.manager.internal.json.SpecFields.PRIORITY;
 import static io.colony.manager.internal.json.SpecFields.RESULT;
 import static io.colony.manager.internal.json.SpecFields.RESULT_POST;
 import static io.colony.manager.internal.json.SpecFields.RETRIES;
+import static io.colony.manager.internal.json.SpecFields.SOURCE;
 import static io.colony.manager.internal.json.SpecFields.STRATEGY;
 import static io.colony.manager.internal.json.SpecFields.TARGETS;
 import static io.colony.manager.internal.json.SpecFields.TARGETS_QUERY;
@@ -107,8 +108,19 @@ final class SpecReader {
     private Work work() throws JobRejectedException {
         JsonNode plugin = fields.get(PLUGIN);
         JsonNode command = fields.get(COMMAND);
+        JsonNode source = fields.get(SOURCE);
         if (plugin != null && command != null) {
             throw JsonValues.invalid(COMMAND, "not allowed together with plugin; a job runs either a plugin or a command");
+        }
+        if (source != null) {
+            if (plugin != null || command != null) {
+                throw JsonValues.invalid(SOURCE, "not allowed together with " + (plugin != null ? PLUGIN : COMMAND)
+                        + "; a job runs a plugin, source or a command");
+            }
+            if (fields.containsKey(MANIFEST)) {
+                throw JsonValues.invalid(MANIFEST, "only for a plugin job; a source job's code is in its source");
+            }
+            return new Work.SourceWork(SourceReader.read(source));
         }
         if (command != null) {
             if (fields.containsKey(MANIFEST)) {
@@ -117,8 +129,8 @@ final class SpecReader {
             return new Work.CommandWork(JsonValues.nonBlankText(command, COMMAND));
         }
         if (plugin == null) {
-            throw JsonValues.invalid(PLUGIN, "required: a job runs a plugin (\"plugin\": \"name\") or a command "
-                    + "(\"command\": \"...\")");
+            throw JsonValues.invalid(PLUGIN, "required: a job runs a plugin (\"plugin\": \"name\"), Java source "
+                    + "(\"source\": {\"files\": {...}, \"entryClass\": \"...\"}) or a command (\"command\": \"...\")");
         }
         Manifest manifest = fields.containsKey(MANIFEST) ? ManifestReader.read(fields.get(MANIFEST)) : null;
         if (plugin.isTextual()) {

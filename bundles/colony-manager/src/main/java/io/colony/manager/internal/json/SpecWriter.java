@@ -16,6 +16,9 @@ import static io.colony.manager.internal.json.SpecFields.REPOSITORY_URL;
 import static io.colony.manager.internal.json.SpecFields.RESULT;
 import static io.colony.manager.internal.json.SpecFields.RESULT_POST;
 import static io.colony.manager.internal.json.SpecFields.RETRIES;
+import static io.colony.manager.internal.json.SpecFields.SOURCE;
+import static io.colony.manager.internal.json.SpecFields.SOURCE_ENTRY_CLASS;
+import static io.colony.manager.internal.json.SpecFields.SOURCE_FILES;
 import static io.colony.manager.internal.json.SpecFields.STRATEGY;
 import static io.colony.manager.internal.json.SpecFields.TARGETS;
 import static io.colony.manager.internal.json.SpecFields.TARGETS_QUERY;
@@ -68,6 +71,11 @@ final class SpecWriter {
                         .put(REPOSITORY_ID, repository.id()).put(REPOSITORY_URL, repository.url()));
                 manifest.put(MANIFEST_DELETE_WHEN_DONE, plugin.manifest().deleteWhenDone());
             }
+        } else if (work instanceof Work.SourceWork source) {
+            ObjectNode object = json.putObject(SOURCE);
+            ObjectNode files = object.putObject(SOURCE_FILES);
+            source.source().files().forEach(files::put);
+            object.put(SOURCE_ENTRY_CLASS, source.source().entryClass());
         } else {
             throw new IllegalArgumentException("work: no JSON form for " + work);
         }

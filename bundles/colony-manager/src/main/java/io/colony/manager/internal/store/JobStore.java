@@ -56,9 +56,10 @@ public final class JobStore implements AutoCloseable {
     private static final String JOB_COLUMNS =
             "id, spec_json, status, priority, keep_result, created_at, started_at, finished_at, error";
     private static final String TASK_COLUMNS = "job_id, task_index, status, worker, pinned_to, attempts, started_at,"
-            + " finished_at, exit_code, error, input, input_type, setup";
+            + " finished_at, exit_code, error, input, input_type, setup, diagnostics";
     private static final String UPDATE_TASK = "UPDATE tasks SET status = ?, worker = ?, attempts = ?,"
-            + " started_at = ?, finished_at = ?, exit_code = ?, error = ?, setup = ? WHERE job_id = ? AND task_index = ?";
+            + " started_at = ?, finished_at = ?, exit_code = ?, error = ?, setup = ?, diagnostics = ?"
+            + " WHERE job_id = ? AND task_index = ?";
     private static final String UPDATE_JOB =
             "UPDATE jobs SET status = ?, started_at = ?, finished_at = ?, error = ? WHERE id = ?";
     private static final String RESULT_COLUMNS = "job_id, task_index, bytes, content_type, stored_at";
@@ -363,7 +364,7 @@ public final class JobStore implements AutoCloseable {
                 c -> {
                     try (PreparedStatement ps = prepare(c, UPDATE_TASK + " AND status = ?")) {
                         setTaskUpdate(ps, task);
-                        ps.setString(11, expected.name());
+                        ps.setString(12, expected.name());
                         return ps.executeUpdate() == 1;
                     }
                 });
@@ -806,7 +807,7 @@ public final class JobStore implements AutoCloseable {
             return;
         }
         try (PreparedStatement ps = prepare(c, "INSERT INTO tasks (" + TASK_COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             executeBatched(ps, tasks, (p, t) -> {
                 p.setString(1, t.jobId());
                 p.setInt(2, t.index());
@@ -821,6 +822,7 @@ public final class JobStore implements AutoCloseable {
                 setBytes(p, 11, t.input());
                 p.setString(12, t.inputType());
                 p.setString(13, SetupColumn.write(t.setup()));
+                p.setString(14, DiagnosticsColumn.write(t.diagnostics()));
             });
         }
     }
@@ -847,7 +849,7 @@ public final class JobStore implements AutoCloseable {
         }
     }
 
-    /** Sets the ten parameters of {@link #UPDATE_TASK}. */
+    /** Sets the eleven parameters of {@link #UPDATE_TASK}. */
     private static void setTaskUpdate(PreparedStatement ps, TaskRecord task) throws SQLException {
         ps.setString(1, task.status().name());
         ps.setString(2, task.worker());
@@ -857,8 +859,9 @@ public final class JobStore implements AutoCloseable {
         setInteger(ps, 6, task.exitCode());
         ps.setString(7, task.error());
         ps.setString(8, SetupColumn.write(task.setup()));
-        ps.setString(9, task.jobId());
-        ps.setInt(10, task.index());
+        ps.setString(9, DiagnosticsColumn.write(task.diagnostics()));
+        ps.setString(10, task.jobId());
+        ps.setInt(11, task.index());
     }
 
     private static void setJobUpdate(PreparedStatement ps, JobRecord job) throws SQLException {
@@ -949,7 +952,7 @@ public final class JobStore implements AutoCloseable {
         Integer exitCode = rs.wasNull() ? null : exit;
         return new TaskRecord(rs.getString(1), rs.getInt(2), TaskStatus.valueOf(rs.getString(3)), rs.getString(4),
                 rs.getString(5), rs.getInt(6), time(rs, 7), time(rs, 8), exitCode, rs.getString(10),
-                rs.getBytes(11), rs.getString(12), SetupColumn.read(rs.getString(13)));
+                rs.getBytes(11), rs.getString(12), SetupColumn.read(rs.getString(13)), DiagnosticsColumn.read(rs.getString(14)));
     }
 
     private static ResultRecord result(ResultSet rs) throws SQLException {

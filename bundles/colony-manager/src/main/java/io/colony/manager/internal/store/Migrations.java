@@ -21,6 +21,9 @@ import java.util.List;
  * </ul>
  *
  * <p>Version 2: {@code tasks.setup}, a manifest task's setup on its worker as JSON (see {@link SetupColumn}), or null.
+ *
+ * <p>Version 3: {@code tasks.diagnostics}, the compiler's messages of a source task whose last attempt did not compile,
+ * as JSON (see {@link DiagnosticsColumn}), or null for none.
  */
 final class Migrations {
 
@@ -72,7 +75,9 @@ final class Migrations {
             "INSERT INTO job_id_high_water (singleton, highest)"
                     + " SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM job_id_high_water)")),
             new Migration(2, "the setup of a manifest task on its worker",
-                    List.of("ALTER TABLE tasks ADD COLUMN IF NOT EXISTS setup ${TEXT}")));
+                    List.of("ALTER TABLE tasks ADD COLUMN IF NOT EXISTS setup ${TEXT}")),
+            new Migration(3, "the compiler's diagnostics of a source task",
+                    List.of("ALTER TABLE tasks ADD COLUMN IF NOT EXISTS diagnostics ${TEXT}")));
 
     /** The schema version this code writes. */
     static final int LATEST = ALL.get(ALL.size() - 1).version();

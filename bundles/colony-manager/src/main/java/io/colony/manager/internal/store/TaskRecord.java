@@ -2,8 +2,10 @@ package io.colony.manager.internal.store;
 
 import io.colony.api.job.TaskSetup;
 import io.colony.api.job.TaskStatus;
+import io.colony.api.source.Diagnostic;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,10 +26,12 @@ import java.util.Objects;
  * @param input null for a task without input; never changed by {@link JobStore#updateTask}
  * @param inputType the input's content type, or null; at most {@value #MAX_NAME_LENGTH} characters
  * @param setup how its worker set up a manifest task's bundles (its last attempt's), or null
+ * @param diagnostics the compiler's messages when its last attempt's source did not compile; never null, empty for
+ *     none
  */
 public record TaskRecord(String jobId, int index, TaskStatus status, String worker, String pinnedTo, int attempts,
         Instant startedAt, Instant finishedAt, Integer exitCode, String error, byte[] input, String inputType,
-        TaskSetup setup) {
+        TaskSetup setup, List<Diagnostic> diagnostics) {
 
     /** The longest worker id or content type the store takes. */
     public static final int MAX_NAME_LENGTH = 255;
@@ -44,6 +48,7 @@ public record TaskRecord(String jobId, int index, TaskStatus status, String work
         JobRecord.requireShort(worker, "worker", MAX_NAME_LENGTH);
         JobRecord.requireShort(pinnedTo, "pinnedTo", MAX_NAME_LENGTH);
         JobRecord.requireShort(inputType, "inputType", MAX_NAME_LENGTH);
+        diagnostics = diagnostics == null ? List.of() : List.copyOf(diagnostics);
     }
 
     /**
@@ -55,19 +60,19 @@ public record TaskRecord(String jobId, int index, TaskStatus status, String work
      */
     public static TaskRecord queued(String jobId, int index, String pinnedTo, byte[] input, String inputType) {
         return new TaskRecord(jobId, index, TaskStatus.QUEUED, null, pinnedTo, 0, null, null, null, null, input,
-                inputType, null);
+                inputType, null, List.of());
     }
 
     /** This task sent to a worker: RUNNING since the given time, one more attempt. */
     public TaskRecord started(String onWorker, Instant at) {
         return new TaskRecord(jobId, index, TaskStatus.RUNNING, Objects.requireNonNull(onWorker, "onWorker"), pinnedTo,
-                attempts + 1, Objects.requireNonNull(at, "at"), null, null, null, input, inputType, null);
+                attempts + 1, Objects.requireNonNull(at, "at"), null, null, null, input, inputType, null, List.of());
     }
 
     /** This task back in the queue to be sent again (after a failure with retries left), keeping its attempts. */
     public TaskRecord requeued(String failure) {
         return new TaskRecord(jobId, index, TaskStatus.QUEUED, worker, pinnedTo, attempts, startedAt, null, null,
-                failure, input, inputType, setup);
+                failure, input, inputType, setup, diagnostics);
     }
 
     /**
@@ -81,7 +86,7 @@ public record TaskRecord(String jobId, int index, TaskStatus status, String work
             throw new IllegalArgumentException("status: " + finalStatus + " is not a final status");
         }
         return new TaskRecord(jobId, index, finalStatus, worker, pinnedTo, attempts, startedAt,
-                Objects.requireNonNull(at, "at"), code, failure, input, inputType, setup);
+                Objects.requireNonNull(at, "at"), code, failure, input, inputType, setup, diagnostics);
     }
 
     @Override
@@ -90,13 +95,14 @@ public record TaskRecord(String jobId, int index, TaskStatus status, String work
                 && Objects.equals(worker, t.worker) && Objects.equals(pinnedTo, t.pinnedTo) && attempts == t.attempts
                 && Objects.equals(startedAt, t.startedAt) && Objects.equals(finishedAt, t.finishedAt)
                 && Objects.equals(exitCode, t.exitCode) && Objects.equals(error, t.error)
-                && Arrays.equals(input, t.input) && Objects.equals(inputType, t.inputType) && Objects.equals(setup, t.setup);
+                && Arrays.equals(input, t.input) && Objects.equals(inputType, t.inputType) && Objects.equals(setup, t.setup)
+                && diagnostics.equals(t.diagnostics);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(jobId, index, status, worker, pinnedTo, attempts, startedAt, finishedAt, exitCode, error,
-                Arrays.hashCode(input), inputType, setup);
+                Arrays.hashCode(input), inputType, setup, diagnostics);
     }
 
     @Override
@@ -104,6 +110,6 @@ public record TaskRecord(String jobId, int index, TaskStatus status, String work
         return "TaskRecord[" + jobId + "#" + index + " " + status + ", worker=" + worker + ", pinnedTo=" + pinnedTo
                 + ", attempts=" + attempts + ", startedAt=" + startedAt + ", finishedAt=" + finishedAt + ", exitCode="
                 + exitCode + ", error=" + error + ", input=" + (input == null ? "null" : input.length + " bytes")
-                + ", inputType=" + inputType + ", setup=" + setup + "]";
+                + ", inputType=" + inputType + ", setup=" + setup + ", diagnostics=" + diagnostics + "]";
     }
 }

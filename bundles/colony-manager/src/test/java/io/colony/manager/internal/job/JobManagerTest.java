@@ -20,6 +20,8 @@ import io.colony.api.job.Work;
 import io.colony.api.worker.TaskListener;
 import io.colony.api.job.Targets;
 import io.colony.api.plugin.Payload;
+import io.colony.api.source.Diagnostic;
+import io.colony.api.source.SourceCode;
 import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
 import java.lang.reflect.Proxy;
@@ -52,6 +54,9 @@ class JobManagerTest {
                     if (request instanceof Request.RunCommand command && command.commandLine().startsWith("rm")) {
                         return Decision.deny("rm is not allowed");
                     }
+                    if (request instanceof Request.RunSource source && source.token().equals("unlisted-token")) {
+                        return Decision.deny("the API token of this submission is not among those allowed to submit source jobs");
+                    }
                     if (request instanceof Request.InstallArtifacts install && install.repositoryUrls().contains("file:/evil")) {
                         return Decision.deny("repository 'file:/evil' is not allowed");
                     }
@@ -71,16 +76,25 @@ class JobManagerTest {
     private FakeWorker worker(String id, String... plugins) {
         FakeWorker worker = new FakeWorker(id);
         manager.workerJoined(worker, false, FakeWorker.member(id, 4));
-        manager.workerOffered(id, List.of(plugins).stream().map(FakeWorker::plugin).toList(), 1, false);
+        manager.workerOffered(id, List.of(plugins).stream().map(FakeWorker::plugin).toList(), 1, WorkerCapabilities.PLUGINS_ONLY);
         return worker;
     }
 
     private FakeWorker manifestWorker(String id) {
         FakeWorker worker = new FakeWorker(id);
         manager.workerJoined(worker, false, FakeWorker.member(id, 4));
-        manager.workerOffered(id, List.of(), 1, true);
+        manager.workerOffered(id, List.of(), 1, new WorkerCapabilities(true, false));
         return worker;
     }
+
+    private FakeWorker sourceWorker(String id) {
+        FakeWorker worker = new FakeWorker(id);
+        manager.workerJoined(worker, false, FakeWorker.member(id, 4));
+        manager.workerOffered(id, List.of(), 1, new WorkerCapabilities(false, true));
+        return worker;
+    }
+
+    private static final SourceCode SQUARES = SourceCode.of("demo/Squares.java", "package demo; public class Squares {}", "demo.Squares");
 
     private static JobSpec manifestJob(String repositoryUrl) {
         return JobSpec.plugin("stats", null, new Manifest(List.of("io.colony.plugins:colony-plugin-stats:1.0.0"),
@@ -168,6 +182,60 @@ class JobManagerTest {
         assertEquals(JobRejectedException.Reason.FORBIDDEN, denied.reason());
         assertEquals("manifest", denied.field());
         assertTrue(denied.getMessage().contains("repository 'file:/evil' is not allowed"), denied.getMessage());
+    }
+
+    @Test
+    void aSourceJobIsCheckedWithItsTokenAndGoesOnlyToAWorkerThatRunsSource() throws Exception {
+        worker("a", "primes");
+        FakeWorker b = sourceWorker("b");
+        JobHandle handle = manager.submit(JobSpec.source(SQUARES).input(Payload.text("3")).build(), "listed-token");
+        assertEquals(new Request.RunSource("demo.Squares", "listed-token"), asked.get(asked.size() - 1));
+
+        FakeWorker.Sent sent = b.next();
+        assertEquals(SQUARES, ((Work.SourceWork) sent.attempt().work()).source());
+        sent.succeed("9");
+        assertEquals(JobStatus.SUCCEEDED, await(handle).status());
+    }
+
+    @Test
+    void aSourceTaskThatDoesNotCompileFailsWithTheCompilersDiagnosticsWhichANewAttemptClears() throws Exception {
+        FakeWorker b = sourceWorker("b");
+        JobHandle handle = manager.submit(JobSpec.source(SQUARES).input(Payload.text("3")).retries(1).build(), "listed-token");
+        List<Diagnostic> first = List.of(new Diagnostic("ERROR", "demo/Squares.java", 1, 37, "';' expected"));
+        List<Diagnostic> second = List.of(new Diagnostic("ERROR", "demo/Squares.java", 1, 38, "cannot find symbol"),
+                new Diagnostic("WARNING", "demo/Squares.java", 1, 1, "[serial] no serialVersionUID"));
+
+        b.next().outcome().complete(Outcome.of(Outcome.Kind.FAILED, "the source does not compile", first));
+        FakeWorker.Sent retried = b.next();
+        assertEquals(List.of(), awaitTask(handle.id(), task -> task.attempts() == 2).diagnostics(),
+                "the new attempt has none of the first one's");
+        retried.outcome().complete(Outcome.of(Outcome.Kind.FAILED, "the source does not compile", second));
+
+        JobResult result = await(handle);
+        assertEquals(JobStatus.FAILED, result.status());
+        TaskInfo failed = manager.tasks(handle.id()).orElseThrow().get(0);
+        assertEquals(TaskStatus.FAILED, failed.status());
+        assertEquals("failed on b: the source does not compile", failed.error());
+        assertEquals(second, failed.diagnostics());
+    }
+
+    @Test
+    void aSourceJobIsRejectedWhenNoWorkerRunsSourceOrTheTrustPolicyDeniesItsToken() {
+        worker("a", "primes");
+        JobSpec spec = JobSpec.source(SQUARES).build();
+        JobRejectedException none = assertThrows(JobRejectedException.class, () -> manager.submit(spec));
+        assertEquals("source", none.field());
+        assertTrue(none.getMessage().contains("no worker runs source jobs"), none.getMessage());
+
+        sourceWorker("b");
+        JobRejectedException denied = assertThrows(JobRejectedException.class, () -> manager.submit(spec, "unlisted-token"));
+        assertEquals(JobRejectedException.Reason.FORBIDDEN, denied.reason());
+        assertEquals("source", denied.field());
+
+        JobRejectedException pinned = assertThrows(JobRejectedException.class,
+                () -> manager.submit(spec.toBuilder().targets(Targets.workers("a")).build()));
+        assertEquals("targets.workers[0]", pinned.field());
+        assertTrue(pinned.getMessage().contains("does not run source jobs"), pinned.getMessage());
     }
 
     private TaskInfo awaitTask(String jobId, java.util.function.Predicate<TaskInfo> condition) throws InterruptedException {

@@ -8,8 +8,11 @@ import io.colony.api.job.JobInfo;
 import io.colony.api.job.JobResult;
 import io.colony.api.job.JobSpec;
 import io.colony.api.job.JobStatus;
+import io.colony.api.job.TaskInfo;
 import io.colony.api.job.TaskStatus;
 import io.colony.api.plugin.Payload;
+import io.colony.api.source.Diagnostic;
+import io.colony.api.source.SourceCode;
 import io.colony.api.trust.Decision;
 import io.colony.manager.internal.json.JobSpecJson;
 import io.colony.manager.internal.store.JobStore;
@@ -20,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.log.Logger;
@@ -45,7 +49,7 @@ class ManagerRestartTest {
     private static FakeWorker join(JobManager manager, String id) {
         FakeWorker worker = new FakeWorker(id);
         manager.workerJoined(worker, false, FakeWorker.member(id, 2));
-        manager.workerOffered(id, List.of(FakeWorker.plugin("sum")), 1, false);
+        manager.workerOffered(id, List.of(FakeWorker.plugin("sum")), 1, WorkerCapabilities.PLUGINS_ONLY);
         return worker;
     }
 
@@ -94,6 +98,54 @@ class ManagerRestartTest {
         } finally {
             second.close();
         }
+    }
+
+    @Test
+    void theCompilerDiagnosticsOfFailedSourceTasksAreReadAfterARestartAndKeptForTheirRetry() throws Exception {
+        SourceCode squares = SourceCode.of("demo/Squares.java", "package demo; public class Squares { int x }", "demo.Squares");
+        List<Diagnostic> diagnostics = List.of(new Diagnostic("ERROR", "demo/Squares.java", 1, 43, "';' expected"));
+        String failedId;
+        String retryingId;
+        JobManager first = start();
+        try {
+            FakeWorker a = new FakeWorker("a");
+            first.workerJoined(a, false, FakeWorker.member("a", 2));
+            first.workerOffered("a", List.of(), 1, new WorkerCapabilities(false, true));
+            JobHandle failed = first.submit(JobSpec.source(squares).retries(0).build(), "token");
+            a.next().outcome().complete(Outcome.of(Outcome.Kind.FAILED, "the source does not compile", diagnostics));
+            assertEquals(JobStatus.FAILED, failed.result().get(5, TimeUnit.SECONDS).status());
+            failedId = failed.id();
+
+            JobHandle retrying = first.submit(JobSpec.source(squares).retries(1).build(), "token");
+            retryingId = retrying.id();
+            FakeWorker.Sent attempt = a.next();
+            a.connected = false;
+            attempt.outcome().complete(Outcome.of(Outcome.Kind.FAILED, "the source does not compile", diagnostics));
+            awaitTask(first, retryingId, task -> task.status() == TaskStatus.QUEUED && !task.diagnostics().isEmpty());
+        } finally {
+            first.close();
+        }
+
+        JobManager second = start();
+        try {
+            assertEquals(diagnostics, second.tasks(failedId).orElseThrow().get(0).diagnostics(), "read from the store");
+            TaskInfo queued = second.tasks(retryingId).orElseThrow().get(0);
+            assertEquals(TaskStatus.QUEUED, queued.status());
+            assertEquals(diagnostics, queued.diagnostics(), "the unfinished job's task comes back with its last attempt's");
+        } finally {
+            second.close();
+        }
+    }
+
+    private static TaskInfo awaitTask(JobManager manager, String jobId, Predicate<TaskInfo> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.test(manager.tasks(jobId).orElseThrow().get(0))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("task 0 of job " + jobId + " did not reach the condition: " + manager.tasks(jobId));
+            }
+            Thread.sleep(20);
+        }
+        return manager.tasks(jobId).orElseThrow().get(0);
     }
 
     private static void awaitSucceededTasks(JobManager manager, String jobId, int count) throws InterruptedException {

@@ -8,6 +8,7 @@ import io.colony.api.job.JobSpec;
 import io.colony.api.job.JobStatus;
 import io.colony.api.job.TaskStatus;
 import io.colony.api.plugin.Payload;
+import io.colony.api.source.Diagnostic;
 import io.colony.manager.internal.placement.WorkerQuery;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +47,19 @@ class MemoryJobsTest {
         assertEquals("1", memory.result("1").orElseThrow().result().asText());
         assertEquals(1, memory.tasks("1").orElseThrow().size());
         assertTrue(memory.submitted(ended("2", Instant.EPOCH)).isDone());
+    }
+
+    @Test
+    void anEndedJobKeepsTheCompilerDiagnosticsOfItsTasks() {
+        MemoryJobs memory = new MemoryJobs(10);
+        JobRun job = ended("1", Instant.EPOCH);
+        List<Diagnostic> diagnostics = List.of(new Diagnostic("ERROR", "demo/Squares.java", 2, 14, "cannot find symbol"));
+        job.tasks.get(0).status = TaskStatus.FAILED;
+        job.tasks.get(0).diagnostics = diagnostics;
+        memory.jobChanged(job, () -> { });
+        job.tasks.get(0).diagnostics = List.of();
+
+        assertEquals(diagnostics, memory.tasks("1").orElseThrow().get(0).diagnostics(), "a snapshot taken when the job ended");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.colony.api.job.JobStatus;
 import io.colony.api.job.TaskSetup;
 import io.colony.api.job.TaskStatus;
 import io.colony.api.plugin.Payload;
+import io.colony.api.source.Diagnostic;
 import io.colony.manager.internal.json.JobSpecJson;
 import io.colony.manager.internal.placement.WorkerQuery;
 import io.colony.manager.internal.store.JobStore;
@@ -107,13 +108,15 @@ class StoreJournalTest {
     }
 
     @Test
-    void aManifestTasksSetupIsStoredAndShownOnceTheJobHasEnded() throws Exception {
+    void whatTheWorkerReportedOfATaskIsStoredAndShownOnceTheJobHasEnded() throws Exception {
         open();
         JobRun job = job("5", "v");
         journal.submitted(job).get(10, TimeUnit.SECONDS);
         TaskSetup setup = new TaskSetup(List.of("io.colony.plugins:colony-plugin-stats:1.0.0",
                 "org.apache.commons:commons-math3:3.6.1"), Duration.ofMillis(412), false);
+        List<Diagnostic> diagnostics = List.of(new Diagnostic("WARNING", "demo/Squares.java", 3, 9, "[removal] deprecated"));
         job.tasks.get(0).setup = setup;
+        job.tasks.get(0).diagnostics = diagnostics;
         succeed(job, "1");
         journal.taskChanged(job.tasks.get(0));
         CountDownLatch ended = new CountDownLatch(1);
@@ -122,6 +125,8 @@ class StoreJournalTest {
 
         assertEquals(setup, journal.tasks("5").orElseThrow().get(0).setup());
         assertEquals(setup, store.findTask("5", 0).orElseThrow().setup());
+        assertEquals(diagnostics, journal.tasks("5").orElseThrow().get(0).diagnostics());
+        assertEquals(diagnostics, store.findTask("5", 0).orElseThrow().diagnostics());
     }
 
     @Test

@@ -62,7 +62,7 @@ class BatchWriteTest {
         // task updates are unconditional and keep the input; the job's end comes with its result
         TaskRecord lost = chunks.get(1).started("w2", at(4)).finished(TaskStatus.LOST, at(5), null, "w2 went away");
         TaskRecord running = new TaskRecord("1", 2, TaskStatus.RUNNING, "w3", null, 1, at(4), null, null, null, null,
-                null, null);
+                null, null, List.of());
         store.write(new StoreBatch(List.of(), List.of(lost, running),
                 List.of(TestStores.result("1", ResultRecord.JOB_RESULT, "total")),
                 List.of(update(JobStatus.FAILED, "task 1 lost"))));

@@ -60,7 +60,7 @@ class TaskOptimisticUpdateTest {
     @Test
     void updateNeverChangesPinningOrInput() {
         TaskRecord altered = new TaskRecord("1", 0, TaskStatus.RUNNING, "w2", "another-w", 1, at(1), null, null, null,
-                new byte[] {9, 9}, "other/type", null);
+                new byte[] {9, 9}, "other/type", null, List.of());
         assertTrue(store.updateTask(altered, TaskStatus.QUEUED));
         TaskRecord after = store.findTask("1", 0).orElseThrow();
         assertEquals("pinned-w", after.pinnedTo());

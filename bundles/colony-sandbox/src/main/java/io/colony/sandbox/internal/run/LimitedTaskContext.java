@@ -49,6 +49,6 @@ public final class LimitedTaskContext implements TaskContext {
     @Override
     public JsonCodec json() {
         budget.throwIfStopped();
-        return delegate.json();
+        return new ClassRefusingJsonCodec(delegate.json());
     }
 }

@@ -42,7 +42,8 @@ public final class ProgramExecution {
             } catch (Throwable again) {
                 StopReason reason = budget.stopReason();
                 return reason != null ? RunOutcome.stopped(reason)
-                        : RunOutcome.failed(new PluginException(program.entryClass() + " failed, and so did describing how"));
+                        : RunOutcome.failed(new PluginException(program.entryClass() + " threw " + thrown.getClass().getName()
+                                + ", and reading its message failed too"));
             }
         } finally {
             SandboxThread.end();

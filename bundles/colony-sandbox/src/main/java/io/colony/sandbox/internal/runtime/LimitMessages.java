@@ -10,11 +10,11 @@ import java.util.Locale;
  */
 public final class LimitMessages {
 
-    public static final String WALL_TIME_KEY = "source.wall.time";
-    public static final String CPU_TIME_KEY = "source.cpu.time";
-    public static final String MEMORY_KEY = "source.memory";
-    public static final String RESULT_BYTES_KEY = "source.result.bytes";
-    public static final String LOG_BYTES_KEY = "source.log.bytes";
+    public static final String WALL_TIME_KEY = "source.wall.seconds";
+    public static final String CPU_TIME_KEY = "source.cpu.seconds";
+    public static final String MEMORY_KEY = "source.memory.mb";
+    public static final String RESULT_BYTES_KEY = "source.result.kb";
+    public static final String LOG_BYTES_KEY = "source.log.kb";
     public static final String ISOLATION_KEY = "source.isolation";
     private static final String CONFIG = " in etc/io.colony.trust.cfg";
 

@@ -71,6 +71,7 @@ final class ClassVerifier {
             for (RecordComponentNode component : node.recordComponents) {
                 String location = "record component " + component.name;
                 descriptor(location, Type.getType(component.descriptor));
+                noClassObjects(location, Type.getType(component.descriptor));
                 signature(location, component.signature);
                 annotations(location, component.visibleAnnotations);
                 annotations(location, component.invisibleAnnotations);
@@ -79,6 +80,7 @@ final class ClassVerifier {
         for (FieldNode field : node.fields) {
             String location = "field " + field.name;
             descriptor(location, Type.getType(field.desc));
+            noClassObjects(location, Type.getType(field.desc));
             signature(location, field.signature);
             annotations(location, field.visibleAnnotations);
             annotations(location, field.invisibleAnnotations);
@@ -99,6 +101,7 @@ final class ClassVerifier {
             refuse(location, "finalize()", ReferenceRules.neverAllowed("finalizers run on the JVM's finalizer thread, outside the limits of the run"));
         }
         descriptor(location, Type.getMethodType(method.desc));
+        noClassObjects(location, Type.getMethodType(method.desc));
         method.exceptions.forEach(type -> typeName(location, type));
         signature(location, method.signature);
         annotations(location, method.visibleAnnotations);
@@ -309,6 +312,24 @@ final class ClassVerifier {
                     refuse(CLASS, ReferenceRules.binary(name), ReferenceRules.neverAllowed("a " + what + " must be a class of the source"));
                 }
             }
+        }
+    }
+
+    /**
+     * A class of the source may not declare a field, record component, parameter or return value of type
+     * {@code java.lang.Class}: the JSON codec would fill one by loading (and initialising) the class its JSON names.
+     */
+    private void noClassObjects(String location, Type type) {
+        if (type.getSort() == Type.METHOD) {
+            noClassObjects(location, type.getReturnType());
+            for (Type argument : type.getArgumentTypes()) {
+                noClassObjects(location, argument);
+            }
+        } else if (type.getSort() == Type.ARRAY) {
+            noClassObjects(location, type.getElementType());
+        } else if (type.getSort() == Type.OBJECT && type.getInternalName().equals("java/lang/Class")) {
+            refuse(location, "java.lang.Class", ReferenceRules.neverAllowed(
+                    "a field, parameter or result of type Class could be filled from JSON, which loads and initialises the class it names"));
         }
     }
 

@@ -150,7 +150,7 @@ class ProcessRunnerTest {
         LimitExceededException thrown = exceeded(plugin("        while (true) { }"), policy(Duration.ofSeconds(1), LONG, 64L << 20, 1 << 20, 1 << 16));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertEquals(Limit.WALL_TIME, thrown.limit());
-        assertTrue(thrown.getMessage().contains("wall-time limit of 1 s (source.wall.time"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("wall-time limit of 1 s (source.wall.seconds"), thrown.getMessage());
         assertTrue(took.compareTo(Duration.ofSeconds(6)) < 0, "took " + took);
         children.assertAllGone();
     }
@@ -160,7 +160,7 @@ class ProcessRunnerTest {
         isolation();
         LimitExceededException thrown = exceeded(plugin(ENDLESS), policy(LONG, Duration.ofMillis(500), 64L << 20, 1 << 20, 1 << 16));
         assertEquals(Limit.CPU_TIME, thrown.limit());
-        assertTrue(thrown.getMessage().contains("source.cpu.time"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("source.cpu.seconds"), thrown.getMessage());
         children.assertAllGone();
     }
 
@@ -170,7 +170,7 @@ class ProcessRunnerTest {
         String bomb = "        List<long[]> kept = new ArrayList<>(); while (true) { kept.add(new long[1 << 16]); }";
         LimitExceededException thrown = exceeded(plugin(bomb), policy(LONG, LONG, 64L << 20, 1 << 20, 1 << 16));
         assertEquals(Limit.MEMORY, thrown.limit());
-        assertEquals("the run needed more heap than its child JVM's limit of 64 MiB (source.memory in etc/io.colony.trust.cfg)", thrown.getMessage());
+        assertEquals("the run needed more heap than its child JVM's limit of 64 MiB (source.memory.mb in etc/io.colony.trust.cfg)", thrown.getMessage());
         children.assertAllGone();
         assertEquals("385", run(plugin("        return Payload.text(\"\" + (1*1 + 2*2 + 3*3 + 4*4 + 5*5 + 6*6 + 7*7 + 8*8 + 9*9 + 10*10));"),
                 Payload.empty(), new TestContext(), generous()).asText());
@@ -200,7 +200,7 @@ class ProcessRunnerTest {
         LimitExceededException thrown = assertThrows(LimitExceededException.class,
                 () -> run(plugin(flood), Payload.empty(), context, policy(LONG, LONG, 64L << 20, 1 << 20, 1000)));
         assertEquals(Limit.LOG_SIZE, thrown.limit());
-        assertEquals("the run logged more than its limit of 1000 bytes (source.log.bytes in etc/io.colony.trust.cfg)", thrown.getMessage());
+        assertEquals("the run logged more than its limit of 1000 bytes (source.log.kb in etc/io.colony.trust.cfg)", thrown.getMessage());
         assertEquals(10, context.lines.size(), context.lines.toString());
         children.assertAllGone();
     }
@@ -211,7 +211,7 @@ class ProcessRunnerTest {
         LimitExceededException thrown = exceeded(plugin("        return Payload.of(new byte[3 << 20], Payload.BINARY);"),
                 policy(LONG, LONG, 64L << 20, 1 << 20, 1 << 16));
         assertEquals(Limit.RESULT_SIZE, thrown.limit());
-        assertTrue(thrown.getMessage().contains("source.result.bytes"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("source.result.kb"), thrown.getMessage());
     }
 
     @Test

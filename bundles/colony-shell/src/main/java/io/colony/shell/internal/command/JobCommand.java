@@ -8,6 +8,7 @@ import io.colony.api.job.TaskInfo;
 import io.colony.api.job.TaskStatus;
 import io.colony.api.job.Work;
 import io.colony.api.plugin.Payload;
+import io.colony.api.source.Diagnostic;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -16,10 +17,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** {@code colony:job <id>}: one job's details, one per line, then the table of its tasks. */
+/**
+ * {@code colony:job <id>}: one job's details, one per line, then the table of its tasks, then the compiler's diagnostics
+ * of each task whose source did not compile.
+ */
 final class JobCommand {
 
     private static final List<String> HEADER = List.of("INDEX", "STATUS", "WORKER", "ATTEMPTS", "TIME", "EXIT", "ERROR");
+    private static final int MAX_DIAGNOSTIC_CHARACTERS = 500;
 
     private JobCommand() {
     }
@@ -52,8 +57,21 @@ final class JobCommand {
                 table.row(row(task, clock));
             }
             table.print(out);
+            tasks.forEach(task -> printDiagnostics(task, out));
         }
         out.flush();
+    }
+
+    /** {@code demo/Squares.java:12:5: error: ';' expected}, one line each, as the compiler writes them. */
+    private static void printDiagnostics(TaskInfo task, PrintStream out) {
+        if (task.diagnostics().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("task " + task.index() + " did not compile:");
+        for (Diagnostic diagnostic : task.diagnostics()) {
+            out.println("  " + JobText.oneLine(diagnostic.toString(), MAX_DIAGNOSTIC_CHARACTERS));
+        }
     }
 
     private static List<String> row(TaskInfo task, Clock clock) {

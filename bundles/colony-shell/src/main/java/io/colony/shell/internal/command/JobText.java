@@ -21,10 +21,13 @@ final class JobText {
     private JobText() {
     }
 
-    /** {@code primes}, {@code primes [1.0,2)} or {@code sh: echo hi}. */
+    /** {@code primes}, {@code primes [1.0,2)}, {@code source demo.Squares} or {@code sh: echo hi}. */
     static String work(Work work) {
         if (work instanceof Work.PluginWork plugin) {
             return plugin.versionRange() == null ? plugin.name() : plugin.name() + " " + plugin.versionRange();
+        }
+        if (work instanceof Work.SourceWork source) {
+            return "source " + source.source().entryClass();
         }
         return "sh: " + oneLine(((Work.CommandWork) work).commandLine(), 60);
     }

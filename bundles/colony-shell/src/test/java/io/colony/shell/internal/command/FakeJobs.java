@@ -96,7 +96,7 @@ final class FakeJobs implements JobService, JobSpecCodec {
     }
 
     @Override
-    public synchronized JobHandle submit(JobSpec spec) throws JobRejectedException {
+    public synchronized JobHandle submit(JobSpec spec, String apiToken) throws JobRejectedException {
         if (submitRejection != null) {
             throw submitRejection;
         }

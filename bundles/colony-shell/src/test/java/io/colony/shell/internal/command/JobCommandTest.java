@@ -9,6 +9,7 @@ import io.colony.api.job.ResultAction;
 import io.colony.api.job.Strategy;
 import io.colony.api.job.TaskInfo;
 import io.colony.api.job.TaskStatus;
+import io.colony.api.source.Diagnostic;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -59,6 +60,30 @@ class JobCommandTest {
                 2      RUNNING 46%  beta            1         59s    -     -
                 3      QUEUED       delta (pinned)  0         -      -     -
                 """, print(job, tasks));
+    }
+
+    @Test
+    void aTaskWhoseSourceDidNotCompileIsFollowedByTheCompilersDiagnosticsOneLineEach() {
+        JobInfo job = FakeJobs.job("43", JobStatus.FAILED, 1, Map.of(TaskStatus.SUCCEEDED, 1, TaskStatus.FAILED, 1),
+                STARTED.plusSeconds(2), "task 1 FAILED: failed on gamma: the source does not compile");
+        List<Diagnostic> diagnostics = List.of(
+                new Diagnostic("ERROR", "demo/Squares.java", 7, 21, "cannot find symbol\n  symbol:   class Sqaure\n  location: class demo.Squares"),
+                new Diagnostic("WARNING", "demo/Squares.java", 3, 1, "[removal] Integer(int) in Integer has been deprecated"),
+                new Diagnostic("ERROR", "", 0, 0, "the source did not compile within 30 s"));
+        List<TaskInfo> tasks = List.of(
+                new TaskInfo("43", 0, TaskStatus.SUCCEEDED, "beta", null, 1, STARTED, STARTED.plusSeconds(1), 1, null, null),
+                new TaskInfo("43", 1, TaskStatus.FAILED, "gamma", null, 1, STARTED, STARTED.plusSeconds(2), 0, null,
+                        "failed on gamma: the source does not compile", null, diagnostics));
+
+        List<String> lines = print(job, tasks).lines().toList();
+
+        assertEquals(List.of(
+                "1      FAILED     gamma   1         2s    -     failed on gamma: the source does not compile",
+                "",
+                "task 1 did not compile:",
+                "  demo/Squares.java:7:21: error: cannot find symbol symbol: class Sqaure location: class demo.Squares",
+                "  demo/Squares.java:3:1: warning: [removal] Integer(int) in Integer has been deprecated",
+                "  error: the source did not compile within 30 s"), lines.subList(lines.size() - 6, lines.size()));
     }
 
     @Test

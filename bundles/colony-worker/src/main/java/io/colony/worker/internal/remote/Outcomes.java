@@ -3,8 +3,10 @@ package io.colony.worker.internal.remote;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.colony.api.plugin.Payload;
+import io.colony.api.source.CompilationException;
 import io.colony.api.worker.CommandResult;
 import io.colony.api.worker.TaskFailedException;
+import io.colony.transport.api.SourceDiagnostics;
 import io.colony.transport.proto.TaskOutcome;
 import io.colony.transport.proto.TaskOutcome.Status;
 import java.util.LinkedHashMap;
@@ -70,7 +72,8 @@ final class Outcomes {
     /**
      * The outcome of work that failed on its own (not because this attempt was cancelled, which is
      * answered before the work ends): a missing plugin is a refusal, anything else a failure with
-     * the executor's message (plugin error, timeout, worker full or stopping).
+     * the executor's message (plugin error, timeout, worker full or stopping); a source that did not
+     * compile adds the compiler's diagnostics.
      */
     static TaskOutcome.Builder failure(Throwable failure) {
         Throwable cause = failure;
@@ -78,7 +81,8 @@ final class Outcomes {
             cause = cause.getCause();
         }
         if (cause instanceof TaskFailedException task) {
-            return task.reason() == TaskFailedException.Reason.UNKNOWN_PLUGIN ? refused(task.getMessage()) : failed(task.getMessage());
+            return task.reason() == TaskFailedException.Reason.UNKNOWN_PLUGIN ? refused(task.getMessage())
+                    : failed(task.getMessage()).addAllDiagnostics(SourceDiagnostics.toProto(CompilationException.diagnosticsOf(task)));
         }
         if (cause instanceof CancellationException) {
             return failed("the work was cancelled on this worker");

@@ -20,6 +20,7 @@ import io.colony.transport.proto.PluginInfo;
 import io.colony.transport.proto.TaskOutcome;
 import io.colony.transport.proto.WorkerOffer;
 import io.colony.worker.internal.ManifestPlugins;
+import io.colony.worker.internal.SourcePrograms;
 import io.colony.worker.internal.PluginRegistry;
 import io.colony.worker.internal.remote.TaskOrder.InvalidTaskException;
 import java.time.Duration;
@@ -89,6 +90,7 @@ public final class RemoteTaskServer {
     private final CommandExecutor commands;
     private final PluginCatalog catalog;
     private final ManifestPlugins manifests;
+    private final SourcePrograms sources;
     private final TrustPolicy trust;
     private final Transport transport;
     private final Logger log;
@@ -110,10 +112,11 @@ public final class RemoteTaskServer {
             @Reference(name = "commands") CommandExecutor commands,
             @Reference(name = "plugins") PluginRegistry plugins,
             @Reference(name = "manifests") ManifestPlugins manifests,
+            @Reference(name = "sources") SourcePrograms sources,
             @Reference(name = "trust") TrustPolicy trust,
             @Reference(name = "log", service = LoggerFactory.class) Logger log) {
         this(settings(properties, executor, log), node.id(), transport, executor, commands, plugins, plugins::onChange, manifests,
-                trust, log, System::nanoTime);
+                sources, trust, log, System::nanoTime);
         log.info("Worker of node {} serves managers' tasks, at most {} attempts in flight per manager",
                 node.id(), settings.maxAttemptsPerPeer());
     }
@@ -125,7 +128,7 @@ public final class RemoteTaskServer {
      */
     RemoteTaskServer(RemoteTaskSettings settings, String nodeId, Transport transport, LocalExecutor executor,
             CommandExecutor commands, PluginCatalog catalog, Function<Runnable, AutoCloseable> catalogChanges,
-            ManifestPlugins manifests, TrustPolicy trust, Logger log, LongSupplier nanoClock) {
+            ManifestPlugins manifests, SourcePrograms sources, TrustPolicy trust, Logger log, LongSupplier nanoClock) {
         this.nodeId = nodeId;
         this.settings = settings;
         this.transport = transport;
@@ -133,6 +136,7 @@ public final class RemoteTaskServer {
         this.commands = commands;
         this.catalog = catalog;
         this.manifests = manifests;
+        this.sources = sources;
         this.trust = trust;
         this.log = log;
         this.nanoClock = nanoClock;
@@ -167,6 +171,7 @@ public final class RemoteTaskServer {
             }));
             registrations.add(catalogChanges.apply(this::pushOffers));
             registrations.add(manifests.onAvailabilityChange(this::pushOffers));
+            registrations.add(sources.onAvailabilityChange(this::pushOffers));
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -277,6 +282,10 @@ public final class RemoteTaskServer {
     private String refusal(Peer from, TaskOrder order) {
         if (!from.roles().contains(MANAGER)) {
             return "node " + from.nodeId() + " is not a manager (its roles: " + String.join(",", from.roles()) + ")";
+        }
+        if (order.source() != null) {
+            String refusal = sources.refusal(order.source().entryClass());
+            return refusal == null ? null : "worker " + nodeId + ": " + refusal;
         }
         Request request = order.isCommand() ? new Request.RunCommand(order.command())
                 : order.manifest() != null ? new Request.InstallArtifacts(order.manifest().bundles(), order.manifest().repositoryUrls())
@@ -445,7 +454,8 @@ public final class RemoteTaskServer {
 
     /** What this worker offers: its plugins and slots. */
     WorkerOffer offer() {
-        WorkerOffer.Builder offer = WorkerOffer.newBuilder().setSlots(executor.slots()).setInstallsManifests(manifests.available());
+        WorkerOffer.Builder offer = WorkerOffer.newBuilder().setSlots(executor.slots()).setInstallsManifests(manifests.available())
+                .setRunsSource(sources.available());
         for (PluginDescriptor plugin : catalog.plugins()) {
             offer.addPlugins(PluginInfo.newBuilder().setName(plugin.name()).setVersion(plugin.version())
                     .setDescription(plugin.description()).setBundle(plugin.bundle()).setSplittable(plugin.splittable()));

@@ -4,6 +4,7 @@ import io.colony.api.deploy.Manifest;
 import io.colony.api.deploy.MavenRepository;
 import io.colony.api.job.JobSpec;
 import io.colony.api.plugin.Payload;
+import io.colony.api.source.SourceCode;
 import io.colony.api.worker.TaskRequest;
 import io.colony.transport.proto.Chunk;
 import io.colony.transport.proto.RunTask;
@@ -15,15 +16,16 @@ import java.util.List;
 
 /**
  * A {@link RunTask} from the network, checked field by field: what to run, on what, for how long.
- * Exactly one of {@code plugin} and {@code command} is set.
+ * Exactly one of {@code plugin} and {@code command} is set; for a source task, {@code plugin} is its entry class.
  *
  * @param versionRange the plugin's OSGi version range, or {@code null} for its newest version
  * @param chunks for {@link Phase#SPLIT}: how many chunks to ask the splitter for
  * @param parts for {@link Phase#REDUCE}: the chunk results, in order
  * @param manifest where to get the plugin's bundles (topology 2), or {@code null}
+ * @param source Java source to compile and run in the sandbox (topology 3), or {@code null}
  */
 record TaskOrder(AttemptKey key, Phase phase, String plugin, String versionRange, String command, Payload input,
-        Duration timeout, int chunks, List<Payload> parts, Manifest manifest) {
+        Duration timeout, int chunks, List<Payload> parts, Manifest manifest, SourceCode source) {
 
     /** The most characters of a job id or a version range (they end up in log lines and messages). */
     static final int MAX_TEXT = 200;
@@ -44,14 +46,17 @@ record TaskOrder(AttemptKey key, Phase phase, String plugin, String versionRange
         return command != null;
     }
 
-    /** The request for the local executor; only for a plugin task. */
+    /** The request for the local executor; only for a plugin or source task. */
     TaskRequest request() {
-        return new TaskRequest(plugin, versionRange, input, timeout, manifest);
+        return source != null ? TaskRequest.source(source, input, timeout) : new TaskRequest(plugin, versionRange, input, timeout, manifest);
     }
 
     /** What the task is, for log lines and messages: {@code plugin primes [1,2) (SPLIT)} or {@code a command}. */
     String describe() {
-        return isCommand() ? "a command" : "plugin " + plugin + (versionRange == null ? "" : " " + versionRange)
+        if (isCommand()) {
+            return "a command";
+        }
+        return source != null ? "source " + plugin : "plugin " + plugin + (versionRange == null ? "" : " " + versionRange)
                 + (manifest == null ? "" : " from its manifest") + " (" + phase + ")";
     }
 
@@ -78,6 +83,7 @@ record TaskOrder(AttemptKey key, Phase phase, String plugin, String versionRange
         String versionRange = null;
         String command = null;
         Manifest manifest = null;
+        SourceCode source = null;
         switch (task.getWorkCase()) {
             case PLUGIN -> {
                 plugin = task.getPlugin().getName().trim();
@@ -103,6 +109,17 @@ record TaskOrder(AttemptKey key, Phase phase, String plugin, String versionRange
                     problems.add("phase: a command can only be executed, not used for " + phase);
                 }
             }
+            case SOURCE -> {
+                try {
+                    source = new SourceCode(task.getSource().getFilesMap(), task.getSource().getEntryClass());
+                    plugin = source.entryClass();
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+                if (phase != Phase.EXECUTE) {
+                    problems.add("phase: source can only be executed, not used for " + phase);
+                }
+            }
             case WORK_NOT_SET -> problems.add("work: missing (neither a plugin nor a command)");
         }
         Duration timeout = timeout(task.getTimeoutMillis(), problems);
@@ -122,7 +139,7 @@ record TaskOrder(AttemptKey key, Phase phase, String plugin, String versionRange
             throw new InvalidTaskException(String.join("; ", problems));
         }
         return new TaskOrder(new AttemptKey(nodeId, task.getJobId(), task.getTaskIndex(), task.getAttempt()), phase, plugin,
-                versionRange, command, input, timeout, chunks, List.copyOf(parts), manifest);
+                versionRange, command, input, timeout, chunks, List.copyOf(parts), manifest, source);
     }
 
     private static Manifest manifest(io.colony.transport.proto.Manifest sent, List<String> problems) {

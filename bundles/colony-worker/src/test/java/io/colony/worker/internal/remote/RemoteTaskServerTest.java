@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import io.colony.api.plugin.Payload;
+import io.colony.api.plugin.PluginException;
+import io.colony.api.source.CompilationException;
+import io.colony.api.source.Diagnostic;
 import io.colony.api.trust.Decision;
 import io.colony.api.trust.Request;
 import io.colony.api.trust.TrustPolicy;
 import io.colony.api.worker.CommandResult;
 import io.colony.api.worker.TaskFailedException;
 import io.colony.api.worker.TaskFailedException.Reason;
+import io.colony.transport.api.SourceDiagnostics;
 import io.colony.transport.proto.CancelTask;
 import io.colony.transport.proto.Chunk;
 import io.colony.transport.proto.Envelope;
@@ -39,6 +43,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import io.colony.worker.internal.ManifestPlugins;
+import io.colony.worker.internal.SourcePrograms;
+import io.colony.api.plugin.TaskContext;
+import io.colony.api.source.CompiledSource;
+import io.colony.api.source.SandboxPolicy;
+import io.colony.api.source.SourceCode;
+import io.colony.api.source.SourceSandbox;
+import io.colony.transport.proto.SourceProgram;
 
 class RemoteTaskServerTest {
 
@@ -58,18 +69,20 @@ class RemoteTaskServerTest {
     };
     private final FakePeer manager = FakePeer.manager("m1");
     private final ManifestPlugins manifests = new ManifestPlugins(catalog, catalog::onChange, Duration.ofSeconds(1), log.logger);
+    private final SourcePrograms sources = new SourcePrograms(log.logger);
     private RemoteTaskServer server;
 
     RemoteTaskServerTest() {
         catalog.set(FakeCatalog.plugin("primes", "1.0.0", true), FakeCatalog.plugin("primes", "2.1.0", true),
                 FakeCatalog.plugin("echo", "1.0.0", false));
         transport.alreadyConnected(manager);
+        sources.setTrust(trust);
         server = start(new RemoteTaskSettings(3, Duration.ofSeconds(10)));
     }
 
     private RemoteTaskServer start(RemoteTaskSettings settings) {
-        return new RemoteTaskServer(settings, "w1", transport, executor, executor, catalog, catalog::onChange, manifests, trust,
-                log.logger, clock::get);
+        return new RemoteTaskServer(settings, "w1", transport, executor, executor, catalog, catalog::onChange, manifests, sources,
+                trust, log.logger, clock::get);
     }
 
     @AfterEach
@@ -553,6 +566,81 @@ class RemoteTaskServerTest {
         @Override
         public List<io.colony.api.deploy.CachedArtifact> clean() {
             return List.of();
+        }
+    }
+
+    // -------------------------------------------------------------------------------- source tasks
+
+    private static final SourceCode SQUARES = SourceCode.of("demo/Squares.java", "package demo; public class Squares {}", "demo.Squares");
+
+    private static RunTask.Builder sourceTask() {
+        return plugin("unused", 1).setSource(SourceProgram.newBuilder().putAllFiles(SQUARES.files()).setEntryClass(SQUARES.entryClass()));
+    }
+
+    @Test
+    void sourceTaskIsCheckedAsRunSourceWithoutATokenAndRefusedWithoutASandbox() throws Exception {
+        TaskOutcome outcome = outcome(send(manager, sourceTask()));
+        assertEquals(Status.REFUSED, outcome.getStatus());
+        assertEquals("worker w1: this worker cannot run source jobs: colony-sandbox is not running on it", outcome.getError());
+        assertEquals(List.of(new Request.RunSource("demo.Squares", "")), asked);
+        assertFalse(manager.offers().get(manager.offers().size() - 1).getRunsSource());
+    }
+
+    @Test
+    void sourceTaskDeniedByTheTrustPolicyIsRefusedWithItsReason() throws Exception {
+        sources.setSandbox(new NoSandbox());
+        decision = Decision.deny("source jobs (topology 3) are disabled");
+        TaskOutcome outcome = outcome(send(manager, sourceTask()));
+        assertEquals(Status.REFUSED, outcome.getStatus());
+        assertEquals("worker w1: the trust policy of this worker denies it: source jobs (topology 3) are disabled", outcome.getError());
+    }
+
+    @Test
+    void sourceTaskGoesToTheExecutorWithItsSourceOnceASandboxIsThere() throws Exception {
+        sources.setSandbox(new NoSandbox());
+        assertTrue(manager.offers().get(manager.offers().size() - 1).getRunsSource(), "the new offer is pushed");
+        CompletableFuture<TaskOutcome> answer = send(manager, sourceTask());
+        FakeExecutor.Call call = executor.next();
+        assertEquals(SQUARES, call.request().source());
+        assertEquals("demo.Squares", call.request().plugin());
+        call.future().complete(Payload.text("4"));
+        assertEquals(Status.SUCCEEDED, outcome(answer).getStatus());
+    }
+
+    @Test
+    void sourceTaskThatDoesNotCompileIsAnsweredFailedWithTheCompilersDiagnostics() throws Exception {
+        sources.setSandbox(new NoSandbox());
+        CompletableFuture<TaskOutcome> answer = send(manager, sourceTask());
+        CompilationException compilation = new CompilationException(List.of(new Diagnostic("ERROR", "demo/Squares.java", 1, 37,
+                "cannot find symbol")));
+        executor.next().fail(new TaskFailedException(Reason.PLUGIN_ERROR,
+                compilation.getMessage(), new PluginException(compilation.getMessage(), compilation)));
+
+        TaskOutcome outcome = outcome(answer);
+        assertEquals(Status.FAILED, outcome.getStatus());
+        assertEquals(List.of(new Diagnostic("ERROR", "demo/Squares.java", 1, 37, "cannot find symbol")),
+                SourceDiagnostics.fromProto(outcome.getDiagnosticsList()));
+    }
+
+    @Test
+    void sourceTaskThatIsNotValidSourceIsRefusedNamingTheField() throws Exception {
+        sources.setSandbox(new NoSandbox());
+        TaskOutcome outcome = outcome(send(manager, plugin("unused", 1).setSource(SourceProgram.newBuilder()
+                .putFiles("../etc/passwd", "x").setEntryClass("demo.Squares"))));
+        assertEquals(Status.REFUSED, outcome.getStatus());
+        assertTrue(outcome.getError().contains("source.files: '../etc/passwd' is not a source path"), outcome.getError());
+    }
+
+    /** A sandbox the executor never calls (the fake executor stands in for the worker's whole run). */
+    private static final class NoSandbox implements SourceSandbox {
+        @Override
+        public CompiledSource compile(SourceCode source, SandboxPolicy policy) {
+            throw new AssertionError("not called by the server itself");
+        }
+
+        @Override
+        public Payload run(CompiledSource program, Payload input, TaskContext context, SandboxPolicy policy) {
+            throw new AssertionError("not called by the server itself");
         }
     }
 

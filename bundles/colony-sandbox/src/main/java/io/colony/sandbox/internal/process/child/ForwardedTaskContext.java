@@ -19,7 +19,7 @@ final class ForwardedTaskContext implements TaskContext {
     private final String taskId;
     private final FrameWriter parent;
     private final ForwardingLogger logger;
-    private final JsonCodec json = new ChildJsonCodec();
+    private final JsonCodec json = new io.colony.sandbox.internal.run.ClassRefusingJsonCodec(new ChildJsonCodec());
     private volatile boolean cancelled;
     private long lastProgressNanos = System.nanoTime() - PROGRESS_INTERVAL_MILLIS * 1_000_000;
 
