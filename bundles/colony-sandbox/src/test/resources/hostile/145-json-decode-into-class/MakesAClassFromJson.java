@@ -5,7 +5,7 @@ import io.colony.api.plugin.Plugin;
 import io.colony.api.plugin.PluginException;
 import io.colony.api.plugin.TaskContext;
 
-/** Decodes a JSON string into java.lang.Class: Jackson, the worker's codec, looks the name up with Class.forName (and initialises the class). */
+/** Decodes a JSON string into java.lang.Class: Jackson, the worker's codec, looks the name up with Class.forName (and initialises the class); time enough for a child JVM to start Jackson. */
 public class MakesAClassFromJson implements Plugin {
 
     @Override

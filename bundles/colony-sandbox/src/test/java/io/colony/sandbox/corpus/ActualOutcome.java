@@ -90,8 +90,14 @@ record ActualOutcome(Stage stage, String detail, String message, List<String> pa
         return loader != null && loader != ClassLoader.getPlatformClassLoader() && loader != ActualOutcome.class.getClassLoader();
     }
 
+    /** The detail is the result's text; the message says its size and content type, shortened. */
     static ActualOutcome ran(Payload result) {
-        return new ActualOutcome(Stage.RAN, result == null ? "null" : result.asText(), "", List.of());
+        if (result == null) {
+            return new ActualOutcome(Stage.RAN, "null", "", List.of());
+        }
+        String type = result.contentType();
+        String shownType = type.length() > 60 ? type.substring(0, 60) + "... (" + type.length() + " characters)" : type;
+        return new ActualOutcome(Stage.RAN, result.asText(), "a result of " + result.size() + " bytes of " + shownType, List.of());
     }
 
     @Override

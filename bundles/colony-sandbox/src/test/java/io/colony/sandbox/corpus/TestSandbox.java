@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +66,13 @@ final class TestSandbox implements AutoCloseable {
         return new TestSandbox(service, (InProcessRunner) parts.runners().get(Isolation.IN_PROCESS), process, children);
     }
 
-    /** The isolations this sandbox runs programs in. */
+    /** The isolations the tests run programs in: both, or those of -Dsandbox.isolations (in-process,process). */
     static List<Isolation> isolations() {
-        return List.of(Isolation.IN_PROCESS, Isolation.PROCESS);
+        String names = System.getProperty("sandbox.isolations", "").trim();
+        if (names.isEmpty()) {
+            return List.of(Isolation.IN_PROCESS, Isolation.PROCESS);
+        }
+        return Arrays.stream(names.split(",")).map(String::trim).map(Isolation::fromConfigName).toList();
     }
 
     SourceSandboxService service() {
