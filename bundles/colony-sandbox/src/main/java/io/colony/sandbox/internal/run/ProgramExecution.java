@@ -61,8 +61,9 @@ public final class ProgramExecution {
         if (result == null) {
             return RunOutcome.failed(new PluginException(program.entryClass() + " returned null; execute must return a Payload"));
         }
-        if (result.size() > resultBytes) {
-            return RunOutcome.failed(new LimitExceededException(Limit.RESULT_SIZE, LimitMessages.resultSize(result.size(), resultBytes)));
+        long size = (long) result.size() + result.contentType().length();
+        if (size > resultBytes) {
+            return RunOutcome.failed(new LimitExceededException(Limit.RESULT_SIZE, LimitMessages.resultSize(size, resultBytes)));
         }
         return RunOutcome.success(result);
     }
