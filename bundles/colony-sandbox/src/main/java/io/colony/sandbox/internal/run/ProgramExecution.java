@@ -35,7 +35,9 @@ public final class ProgramExecution {
     public RunOutcome execute(Payload input, TaskContext context, RunBudget budget, int resultBytes) {
         SandboxThread.begin(budget);
         try {
-            return checked(executePlugin(input, context), resultBytes);
+            Payload result = executePlugin(input, context);
+            budget.checkOnReturn();
+            return checked(result, resultBytes);
         } catch (Throwable thrown) {
             try {
                 return failure(thrown, budget, context);

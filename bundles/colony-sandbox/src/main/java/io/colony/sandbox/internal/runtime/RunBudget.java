@@ -88,6 +88,14 @@ public final class RunBudget {
         return new SandboxStop(stop);
     }
 
+    /**
+     * The last check, on the run's thread once the program returned: a run that went past a limit inside one JDK call
+     * (1.6 GB from one {@code Arrays.copyOf}) and returned before any guard ran is stopped here, not delivered.
+     */
+    public void checkOnReturn() {
+        check();
+    }
+
     /** The guard's periodic check, on the run's thread. */
     void check() {
         countdown = TICKS_PER_CHECK;
